@@ -1,0 +1,39 @@
+#pragma once
+// An offscreen framebuffer with an 8-bit RGBA colour texture. The canvas shows its texture in
+// ImGui; exports read its pixels back. Both therefore see the very same pixels.
+
+#include "core/Geometry.h"
+#include "core/Image.h"
+#include "render/GlObjects.h"
+
+namespace smp::render {
+
+class RenderTarget {
+public:
+    RenderTarget() = default;
+
+    // Reallocates only when the size changes. Throws RenderError if the size is unsupported.
+    void resize(core::SizePx size);
+    // Binds the framebuffer and sets the viewport to cover it.
+    void bind() const;
+
+    [[nodiscard]] core::SizePx size() const { return size_; }
+    [[nodiscard]] GLuint colorTexture() const { return color_.get(); }
+
+    // Reads the pixels back, row 0 at the top; channels is 3 (RGB) or 4 (RGBA).
+    [[nodiscard]] core::Image read(int channels = 3) const;
+
+private:
+    TextureHandle color_;
+    FramebufferHandle framebuffer_;
+    core::SizePx size_;
+};
+
+}  // namespace smp::render
+
+namespace smp::render {
+
+// Reads the current context's default framebuffer (the window's back buffer), row 0 at the top.
+core::Image readWindowPixels(core::SizePx size);
+
+}  // namespace smp::render
