@@ -1,0 +1,50 @@
+#pragma once
+// Everything the window shows and edits, in one struct that the panels (free functions, one per
+// file) read and change. No panel keeps state of its own in statics.
+
+#include "core/Geometry.h"
+#include "core/ViewTransform.h"
+#include "ui/FileBrowser.h"
+#include "ui/Messages.h"
+#include "vision/ClientDocument.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace smp::ui {
+
+struct Document {
+    vision::ClientDocument client;
+    bool unsavedChanges = false;
+    std::uint64_t photoRevision = 0;  // bumped whenever the photo changes, so the GPU copy follows
+
+    [[nodiscard]] bool hasPhoto() const { return !client.photo.empty(); }
+    [[nodiscard]] std::string title() const;
+};
+
+struct CanvasState {
+    core::ViewTransform view;
+    core::SizePx sizePx;             // the canvas area in framebuffer pixels
+    bool fitRequested = true;        // fit the photo at the next frame (new photo, F key)
+    bool actualPixelsRequested = false;
+    int zoomSteps = 0;               // keyboard zoom in (+) / out (-) about the canvas centre
+    bool followsFit = true;          // refit on resize until the artist zooms or pans
+    bool panning = false;
+};
+
+struct AppState {
+    Document document;
+    CanvasState canvas;
+    Messages messages;
+    FileBrowser fileBrowser;
+
+    float sidebarWidth = 300.0f;  // logical pixels; remembered with the window layout
+    bool showAbout = false;
+    bool showShortcuts = false;
+    bool quitRequested = false;
+    std::vector<std::filesystem::path> droppedPaths;  // filled by the window, opened next frame
+};
+
+}  // namespace smp::ui

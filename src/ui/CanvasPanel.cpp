@@ -1,0 +1,135 @@
+#include "ui/CanvasPanel.h"
+
+#include "render/RenderError.h"
+#include "ui/Keys.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace smp::ui {
+namespace {
+
+constexpr double kWheelZoomStep = 1.2;   // per wheel notch
+constexpr double kKeyZoomStep = 1.25;    // per + or - press
+constexpr float kFitMarginPx = 16.0f;    // logical pixels left free around a fitted photo
+
+void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
+    if (gpu.uploadedPhotoRevision == state.document.photoRevision) return;
+    gpu.uploadedPhotoRevision = state.document.photoRevision;
+    try {
+        if (state.document.hasPhoto()) gpu.renderer.setPhoto(state.document.client.photo);
+        else gpu.renderer.clearPhoto();
+    } catch (const render::RenderError& error) {
+        gpu.renderer.clearPhoto();
+        state.messages.error(error.what());
+    }
+}
+
+// Applies fit/100%/keyboard zoom requests and window resizes to the view.
+void applyViewRequests(CanvasState& canvas, core::SizePx photo, core::SizePx view, float fbScale) {
+    const core::Vec2 centre{view.width * 0.5, view.height * 0.5};
+    const bool resized = !(canvas.sizePx == view);
+    canvas.sizePx = view;
+    if (canvas.fitRequested || (resized && canvas.followsFit)) {
+        canvas.view = core::fitToView(photo, view, kFitMarginPx * fbScale);
+        canvas.fitRequested = false;
+        canvas.followsFit = true;
+    }
+    if (canvas.actualPixelsRequested) {
+        canvas.view = core::actualPixels(canvas.view, centre);
+        canvas.actualPixelsRequested = false;
+        canvas.followsFit = false;
+    }
+    if (canvas.zoomSteps != 0) {
+        canvas.view = core::zoomAt(canvas.view, centre, std::pow(kKeyZoomStep, canvas.zoomSteps));
+        canvas.zoomSteps = 0;
+        canvas.followsFit = false;
+    }
+}
+
+void handleMouse(CanvasState& canvas, ImVec2 topLeft, float fbScale) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive();
+    if (hovered && io.MouseWheel != 0.0f) {
+        const core::Vec2 cursor{(io.MousePos.x - topLeft.x) * fbScale, (io.MousePos.y - topLeft.y) * fbScale};
+        canvas.view = core::zoomAt(canvas.view, cursor, std::pow(kWheelZoomStep, io.MouseWheel));
+        canvas.followsFit = false;
+    }
+    const bool spaceDrag = keyDown(GLFW_KEY_SPACE) && ImGui::IsMouseDown(ImGuiMouseButton_Left);
+    canvas.panning = active && (ImGui::IsMouseDown(ImGuiMouseButton_Middle) || spaceDrag);
+    if (canvas.panning && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)) {
+        canvas.view = core::panBy(canvas.view, {io.MouseDelta.x * fbScale, io.MouseDelta.y * fbScale});
+        canvas.followsFit = false;
+    }
+    if (canvas.panning || (hovered && keyDown(GLFW_KEY_SPACE))) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+}
+
+void drawStatusLine(const AppState& state, ImVec2 topLeft, ImVec2 size, float fbScale) {
+    const ImGuiIO& io = ImGui::GetIO();
+    char text[160];
+    int length = std::snprintf(text, sizeof text, "%.0f%%", state.canvas.view.zoom * 100.0);
+    if (ImGui::IsItemHovered()) {
+        const core::Vec2 cursor{(io.MousePos.x - topLeft.x) * fbScale, (io.MousePos.y - topLeft.y) * fbScale};
+        const core::Vec2 photoPx = state.canvas.view.toPhoto(cursor);
+        const double pxPerMm = state.document.client.project.scale.pxPerMm;
+        std::snprintf(text + length, sizeof text - length, "   x %.1f mm  y %.1f mm", photoPx.x / pxPerMm,
+                      photoPx.y / pxPerMm);
+    }
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const ImVec2 at{topLeft.x + pad, topLeft.y + size.y - ImGui::GetTextLineHeight() - pad};
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 extent = ImGui::CalcTextSize(text);
+    draw->AddRectFilled({at.x - pad, at.y - pad * 0.5f}, {at.x + extent.x + pad, at.y + extent.y + pad * 0.5f},
+                        IM_COL32(0, 0, 0, 150), pad);
+    draw->AddText(at, IM_COL32(235, 235, 235, 255), text);
+}
+
+void drawEmptyHint(ImVec2 topLeft, ImVec2 size) {
+    const char* hint = "Open a client's photo: File > Open photo (Ctrl+O), or drop it on the window";
+    const ImVec2 extent = ImGui::CalcTextSize(hint);
+    ImGui::GetWindowDrawList()->AddText({topLeft.x + (size.x - extent.x) * 0.5f, topLeft.y + (size.y - extent.y) * 0.5f},
+                                        IM_COL32(200, 200, 200, 255), hint);
+}
+
+}  // namespace
+
+void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
+    ImGui::SetNextWindowPos(topLeft);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
+    ImGui::Begin("##canvas", nullptr, flags);
+    ImGui::PopStyleVar(2);
+
+    const float fbScale = ImGui::GetIO().DisplayFramebufferScale.x;
+    const core::SizePx viewPx{static_cast<int>(std::lround(size.x * fbScale)),
+                              static_cast<int>(std::lround(size.y * fbScale))};
+    uploadPhotoIfChanged(state, gpu);
+
+    ImGui::InvisibleButton("##canvasInput", size,
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
+                               ImGuiButtonFlags_MouseButtonRight);
+    if (!viewPx.empty()) {
+        applyViewRequests(state.canvas, gpu.renderer.photoSize(), viewPx, fbScale);
+        if (gpu.renderer.hasPhoto()) handleMouse(state.canvas, topLeft, fbScale);
+        try {
+            gpu.target.resize(viewPx);
+            gpu.renderer.render(gpu.target, state.canvas.view);
+            // The target's row 0 is at the bottom, so the texture is shown upside down.
+            ImGui::GetWindowDrawList()->AddImage(
+                reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(gpu.target.colorTexture())), topLeft,
+                {topLeft.x + size.x, topLeft.y + size.y}, {0, 1}, {1, 0});
+        } catch (const render::RenderError& error) {
+            state.messages.error(error.what());
+        }
+        if (gpu.renderer.hasPhoto()) drawStatusLine(state, topLeft, size, fbScale);
+        else drawEmptyHint(topLeft, size);
+    }
+    ImGui::End();
+}
+
+}  // namespace smp::ui

@@ -1,0 +1,82 @@
+#include "ui/DocumentActions.h"
+
+#include "core/Errors.h"
+#include "core/Project.h"
+
+namespace smp::ui {
+namespace {
+
+std::filesystem::path documentFolder(const AppState& state) {
+    const auto& client = state.document.client;
+    if (!client.projectFile.empty()) return client.projectFile.parent_path();
+    if (!client.project.photoPath.empty()) return client.project.photoPath.parent_path();
+    return {};
+}
+
+}  // namespace
+
+std::string Document::title() const {
+    std::string name = "untitled";
+    if (!client.projectFile.empty()) name = client.projectFile.filename().string();
+    else if (!client.project.photoPath.empty()) name = client.project.photoPath.filename().string();
+    return (unsavedChanges ? "* " : "") + name + " - SMP Studio";
+}
+
+void openPath(AppState& state, const std::filesystem::path& path) {
+    try {
+        vision::ClientDocument opened = vision::openClientDocument(path);
+        const bool isPhoto = opened.projectFile.empty();
+        state.document.client = std::move(opened);
+        state.document.unsavedChanges = isPhoto;  // a bare photo is a new project nobody saved yet
+        ++state.document.photoRevision;
+        state.canvas.fitRequested = true;
+        state.messages.info("Opened " + path.filename().string());
+    } catch (const std::exception& error) {
+        state.messages.error(error.what());
+    }
+}
+
+void saveProjectAs(AppState& state, const std::filesystem::path& path) {
+    if (!state.document.hasPhoto()) {
+        state.messages.error("Nothing to save: open a photo first");
+        return;
+    }
+    try {
+        const auto file = std::filesystem::absolute(path);
+        core::saveProject(state.document.client.project, file);
+        state.document.client.projectFile = file;
+        state.document.unsavedChanges = false;
+        state.messages.info("Saved " + file.filename().string());
+    } catch (const std::exception& error) {
+        state.messages.error(error.what());
+    }
+}
+
+void startSaveAs(AppState& state) {
+    std::string suggested = "client" + std::string(core::kProjectExtension);
+    const auto& client = state.document.client;
+    if (!client.projectFile.empty()) suggested = client.projectFile.filename().string();
+    else if (!client.project.photoPath.empty())
+        suggested = client.project.photoPath.stem().string() + std::string(core::kProjectExtension);
+    state.fileBrowser.start(FileBrowser::Purpose::SaveProjectAs, documentFolder(state), suggested);
+}
+
+void saveProject(AppState& state) {
+    if (state.document.client.projectFile.empty()) startSaveAs(state);
+    else saveProjectAs(state, state.document.client.projectFile);
+}
+
+void startOpen(AppState& state, FileBrowser::Purpose purpose) {
+    state.fileBrowser.start(purpose, documentFolder(state));
+}
+
+void applyFileChoice(AppState& state, const FileChoice& choice) {
+    switch (choice.purpose) {
+    case FileBrowser::Purpose::OpenPhoto:
+    case FileBrowser::Purpose::OpenProject: openPath(state, choice.path); break;
+    case FileBrowser::Purpose::SaveProjectAs: saveProjectAs(state, choice.path); break;
+    case FileBrowser::Purpose::None: break;
+    }
+}
+
+}  // namespace smp::ui

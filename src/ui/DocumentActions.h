@@ -1,0 +1,25 @@
+#pragma once
+// What the File menu, the shortcuts and file drops do to the document. A failure is reported as
+// a message and leaves the open document exactly as it was.
+
+#include "ui/AppState.h"
+
+#include <filesystem>
+
+namespace smp::ui {
+
+// Opens a photo (a new unsaved project around it) or a .smp.json project, by the extension.
+void openPath(AppState& state, const std::filesystem::path& path);
+
+// Saves to the project file, or asks for a name first when there is none yet.
+void saveProject(AppState& state);
+void saveProjectAs(AppState& state, const std::filesystem::path& path);
+void startSaveAs(AppState& state);
+
+// Opens a file chooser for the purpose, starting in the current document's folder.
+void startOpen(AppState& state, FileBrowser::Purpose purpose);
+
+// Carries out a confirmed choice from the file chooser.
+void applyFileChoice(AppState& state, const FileChoice& choice);
+
+}  // namespace smp::ui

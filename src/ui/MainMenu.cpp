@@ -1,0 +1,55 @@
+#include "ui/MainMenu.h"
+
+#include "ui/DocumentActions.h"
+
+#include <imgui.h>
+
+namespace smp::ui {
+namespace {
+
+void drawFileMenu(AppState& state) {
+    if (!ImGui::BeginMenu("File")) return;
+    if (ImGui::MenuItem("Open photo...", "Ctrl+O")) startOpen(state, FileBrowser::Purpose::OpenPhoto);
+    if (ImGui::MenuItem("Open project...", "Ctrl+Shift+O")) startOpen(state, FileBrowser::Purpose::OpenProject);
+    ImGui::Separator();
+    const bool hasPhoto = state.document.hasPhoto();
+    if (ImGui::MenuItem("Save", "Ctrl+S", false, hasPhoto)) saveProject(state);
+    if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, hasPhoto)) startSaveAs(state);
+    ImGui::Separator();
+    // Consultation exports arrive with the export feature; until then the item stays disabled.
+    ImGui::MenuItem("Export...", "Ctrl+E", false, false);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
+    ImGui::EndMenu();
+}
+
+void drawViewMenu(AppState& state) {
+    if (!ImGui::BeginMenu("View")) return;
+    const bool hasPhoto = state.document.hasPhoto();
+    if (ImGui::MenuItem("Fit photo", "F", false, hasPhoto)) state.canvas.fitRequested = true;
+    if (ImGui::MenuItem("100%", "1", false, hasPhoto)) state.canvas.actualPixelsRequested = true;
+    ImGui::EndMenu();
+}
+
+void drawHelpMenu(AppState& state) {
+    if (!ImGui::BeginMenu("Help")) return;
+    if (ImGui::MenuItem("Shortcuts")) state.showShortcuts = true;
+    if (ImGui::MenuItem("About SMP Studio")) state.showAbout = true;
+    ImGui::EndMenu();
+}
+
+}  // namespace
+
+float drawMainMenu(AppState& state) {
+    float height = 0.0f;
+    if (ImGui::BeginMainMenuBar()) {
+        drawFileMenu(state);
+        drawViewMenu(state);
+        drawHelpMenu(state);
+        height = ImGui::GetWindowSize().y;
+        ImGui::EndMainMenuBar();
+    }
+    return height;
+}
+
+}  // namespace smp::ui

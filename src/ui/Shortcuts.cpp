@@ -1,0 +1,48 @@
+#include "ui/Shortcuts.h"
+
+#include "ui/DocumentActions.h"
+#include "ui/Keys.h"
+
+#include <imgui.h>
+
+namespace smp::ui {
+void handleShortcuts(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    const bool ctrl = io.KeyCtrl;
+    const bool shift = io.KeyShift;
+
+    if (ctrl && keyPressed(GLFW_KEY_O)) startOpen(state, shift ? FileBrowser::Purpose::OpenProject : FileBrowser::Purpose::OpenPhoto);
+    if (ctrl && keyPressed(GLFW_KEY_S)) {
+        if (shift) startSaveAs(state);
+        else saveProject(state);
+    }
+    if (ctrl && keyPressed(GLFW_KEY_Q)) state.quitRequested = true;
+    if (ctrl) return;
+
+    if (keyPressed(GLFW_KEY_F)) state.canvas.fitRequested = true;
+    if (keyPressed(GLFW_KEY_1) || keyPressed(GLFW_KEY_KP_1)) state.canvas.actualPixelsRequested = true;
+    if (keyPressed(GLFW_KEY_EQUAL) || keyPressed(GLFW_KEY_KP_ADD)) state.canvas.zoomSteps += 1;
+    if (keyPressed(GLFW_KEY_MINUS) || keyPressed(GLFW_KEY_KP_SUBTRACT)) state.canvas.zoomSteps -= 1;
+}
+
+void drawShortcutsWindow(AppState& state) {
+    if (!state.showShortcuts) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, {0.5f, 0.5f});
+    if (ImGui::Begin("Shortcuts", &state.showShortcuts,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse)) {
+        if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            for (const Shortcut& shortcut : kShortcuts) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(shortcut.action);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(shortcut.keys);
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace smp::ui

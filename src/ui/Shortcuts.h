@@ -1,0 +1,32 @@
+#pragma once
+// The keyboard shortcuts, written once: the menus show them, Help > Shortcuts lists them, and
+// handleShortcuts acts on them.
+
+#include "ui/AppState.h"
+
+namespace smp::ui {
+
+struct Shortcut {
+    const char* action;
+    const char* keys;
+};
+
+inline constexpr Shortcut kShortcuts[] = {
+    {"Open photo", "Ctrl+O"},
+    {"Open project", "Ctrl+Shift+O"},
+    {"Save", "Ctrl+S"},
+    {"Save as", "Ctrl+Shift+S"},
+    {"Quit", "Ctrl+Q"},
+    {"Fit the photo", "F"},
+    {"100% (one photo pixel per screen pixel)", "1"},
+    {"Zoom in / out", "+ / - or mouse wheel"},
+    {"Pan", "Middle drag, or Space + drag"},
+};
+
+// Reads the keyboard for this frame; does nothing while a text field has the focus.
+void handleShortcuts(AppState& state);
+
+// Help > Shortcuts.
+void drawShortcutsWindow(AppState& state);
+
+}  // namespace smp::ui
