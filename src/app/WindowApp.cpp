@@ -1,0 +1,156 @@
+#include "app/WindowApp.h"
+
+#include "app/UserFolders.h"
+#include "app/WindowSettings.h"
+#include "core/Errors.h"
+#include "render/RenderError.h"
+#include "render/RenderTarget.h"
+#include "ui/CanvasPanel.h"
+#include "ui/DocumentActions.h"
+#include "ui/Theme.h"
+#include "ui/Workspace.h"
+#include "vision/ImageWriter.h"
+
+// libepoxy must come before GLFW so that GLFW does not pull in the system GL header.
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <iostream>
+#include <memory>
+#include <string>
+
+namespace smp::app {
+namespace {
+
+struct GlfwSession {
+    GlfwSession() {
+        glfwSetErrorCallback([](int code, const char* text) { std::cerr << "GLFW error " << code << ": " << text << "\n"; });
+        if (!glfwInit()) throw render::RenderError("cannot open a window: no display (set DISPLAY, or use xvfb-run)");
+    }
+    ~GlfwSession() { glfwTerminate(); }
+    GlfwSession(const GlfwSession&) = delete;
+    GlfwSession& operator=(const GlfwSession&) = delete;
+};
+
+struct WindowDeleter {
+    void operator()(GLFWwindow* window) const { glfwDestroyWindow(window); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, WindowDeleter>;
+
+WindowPtr createWindow(const WindowSettings& settings) {
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(settings.widthPx, settings.heightPx, "SMP Studio", nullptr, nullptr);
+    if (!window) throw render::RenderError("cannot create an OpenGL 3.3 core window");
+    glfwMakeContextCurrent(window);
+    return WindowPtr(window);
+}
+
+// ImGui's context and its two backends, torn down in reverse order.
+class ImGuiSession {
+public:
+    ImGuiSession(GLFWwindow* window, const std::filesystem::path& iniFile) : iniFile_(iniFile.string()) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = iniFile_.empty() ? nullptr : iniFile_.c_str();
+        float scaleX = 1.0f, scaleY = 1.0f;
+        glfwGetWindowContentScale(window, &scaleX, &scaleY);
+        ui::applyTheme(scaleX);
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~ImGuiSession() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    ImGuiSession(const ImGuiSession&) = delete;
+    ImGuiSession& operator=(const ImGuiSession&) = delete;
+
+private:
+    std::string iniFile_;  // ImGui keeps the pointer
+};
+
+void onDrop(GLFWwindow* window, int count, const char** paths) {
+    auto* state = static_cast<ui::AppState*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) state->droppedPaths.emplace_back(paths[i]);
+}
+
+std::filesystem::path startingFile(const WindowRequest& request) {
+    if (request.input) return *request.input;
+    return assetsFolder() / "demo" / "demo.smp.json";
+}
+
+void saveScreenshot(GLFWwindow* window, const std::filesystem::path& file) {
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(window, &width, &height);
+    vision::writeImage(render::readWindowPixels({width, height}), file);
+}
+
+}  // namespace
+
+int runWindow(const WindowRequest& request) {
+    const std::filesystem::path config = configFolder();
+    const std::filesystem::path settingsFile = config.empty() ? config : config / "window.json";
+    WindowSettings settings = loadWindowSettings(settingsFile);
+
+    GlfwSession glfw;
+    WindowPtr window = createWindow(settings);
+    glfwSwapInterval(request.frames > 0 ? 0 : 1);
+    ImGuiSession imgui(window.get(), config.empty() ? config : config / "imgui.ini");
+
+    ui::AppState state;
+    glfwSetWindowUserPointer(window.get(), &state);
+    glfwSetDropCallback(window.get(), onDrop);
+    const std::string glRenderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    ui::CanvasGpu gpu;
+    ui::openPath(state, startingFile(request));
+
+    std::string title;
+    for (int frame = 1; !glfwWindowShouldClose(window.get()) && !state.quitRequested; ++frame) {
+        glfwPollEvents();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        ui::drawWorkspace(state, gpu, glRenderer);
+        ImGui::Render();
+
+        int width = 0, height = 0;
+        glfwGetFramebufferSize(window.get(), &width, &height);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, width, height);
+        glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        if (const std::string next = state.document.title(); next != title) {
+            title = next;
+            glfwSetWindowTitle(window.get(), title.c_str());
+        }
+        if (request.frames > 0 && frame >= request.frames) {
+            if (request.screenshot) saveScreenshot(window.get(), *request.screenshot);
+            break;
+        }
+        glfwSwapBuffers(window.get());
+    }
+
+    glfwGetWindowSize(window.get(), &settings.widthPx, &settings.heightPx);
+    if (!settingsFile.empty()) {
+        try {
+            saveWindowSettings(settings, settingsFile);
+        } catch (const core::InputError& error) {
+            std::cerr << "smp-studio: window size not remembered: " << error.what() << "\n";
+        }
+    }
+    return 0;
+}
+
+}  // namespace smp::app

@@ -1,0 +1,42 @@
+// smp-studio: the window, or a headless command when the first argument names one. The command
+// line branches off before any window exists.
+
+#include "app/CommandLine.h"
+#include "app/RenderCommand.h"
+#include "app/WindowApp.h"
+#include "core/Errors.h"
+#include "core/Version.h"
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitInput = 3;
+constexpr int kExitOther = 1;
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using smp::app::Invocation;
+    try {
+        const Invocation invocation = smp::app::parseCommandLine({argv + 1, argv + argc});
+        switch (invocation.mode) {
+        case Invocation::Mode::Help: std::cout << smp::app::usageText(); return 0;
+        case Invocation::Mode::Version: std::cout << "smp-studio " << smp::core::versionString() << "\n"; return 0;
+        case Invocation::Mode::Render: smp::app::runRenderCommand(invocation.render); return 0;
+        case Invocation::Mode::Window: return smp::app::runWindow(invocation.window);
+        }
+    } catch (const smp::core::UsageError& error) {
+        std::cerr << "smp-studio: " << error.what() << " (see smp-studio --help)\n";
+        return kExitUsage;
+    } catch (const smp::core::InputError& error) {
+        std::cerr << "smp-studio: " << error.what() << "\n";
+        return kExitInput;
+    } catch (const std::exception& error) {
+        std::cerr << "smp-studio: " << error.what() << "\n";
+        return kExitOther;
+    }
+    return kExitOther;
+}
