@@ -15,6 +15,8 @@ packages=(
   libstb-dev nlohmann-json3-dev
   # tests and benchmarks
   catch2 libbenchmark-dev
+  # writes the CMYK JPEGs the photo-loading tests decode (OpenCV cannot write CMYK)
+  libjpeg-dev
   # headless GL (Mesa's llvmpipe through EGL) and a virtual X server for the GUI tests
   libegl-mesa0 libgl1-mesa-dri xvfb xauth
   # the UI font

@@ -4,7 +4,7 @@
 #include "render/SceneRenderer.h"
 
 #include "ImageCompare.h"
-#include "TestImages.h"
+#include "PaintedPhotos.h"
 
 #include <catch2/catch.hpp>
 

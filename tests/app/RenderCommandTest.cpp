@@ -1,0 +1,106 @@
+// The real smp-studio binary, run headless with no X display at all.
+#include "vision/ImageWriter.h"
+#include "vision/PhotoLoader.h"
+
+#include "ImageCompare.h"
+#include "RunProcess.h"
+#include "TestFolder.h"
+#include "PaintedPhotos.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+
+using namespace smp;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// DISPLAY and WAYLAND_DISPLAY are removed, so only EGL's surfaceless platform can draw.
+std::string headless(const std::string& args) {
+    return "env -u DISPLAY -u WAYLAND_DISPLAY " + test::studio() + " " + args;
+}
+
+}  // namespace
+
+TEST_CASE("render writes an image whose pixels match the photo, with no display", "[app][render]") {
+    const auto folder = test::freshFolder("cli_render_match");
+    const core::Image photo = test::paintTestPhoto(480, 360);
+    vision::writeImage(photo, folder / "photo.png");
+
+    const auto render = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
+                                                  " --out " + test::quoted((folder / "out.png").string())));
+    INFO(render.output);
+    REQUIRE(render.exitCode == 0);
+    REQUIRE(test::imagesMatch(vision::loadPhoto(folder / "out.png"), photo, 1, "cli_render_match"));
+}
+
+TEST_CASE("render scales to --width and writes JPEG by the extension", "[app][render]") {
+    const auto folder = test::freshFolder("cli_render_width");
+    vision::writeImage(test::paintTestPhoto(480, 360), folder / "photo.png");
+    const auto render = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
+                                                  " --out " + test::quoted((folder / "small.jpg").string()) +
+                                                  " --width 240"));
+    INFO(render.output);
+    REQUIRE(render.exitCode == 0);
+    std::ifstream jpeg(folder / "small.jpg", std::ios::binary);
+    REQUIRE(jpeg.get() == 0xFF);
+    REQUIRE(jpeg.get() == 0xD8);  // a JPEG start-of-image marker
+    const core::Image small = vision::loadPhoto(folder / "small.jpg");
+    REQUIRE(small.width == 240);
+    REQUIRE(small.height == 180);
+}
+
+TEST_CASE("render of a project uses the project's photo", "[app][render]") {
+    const auto result = test::runCommand(headless("render " + test::quoted(SMP_SOURCE_DIR "/assets/demo/demo.smp.json") +
+                                                  " --out " + test::quoted((test::freshFolder("cli_render_demo") / "demo.png").string()) +
+                                                  " --width 400"));
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+}
+
+TEST_CASE("render errors are one line with the file and the reason, and exit codes 2 or 3", "[app][render]") {
+    const auto folder = test::freshFolder("cli_render_errors");
+    std::ofstream(folder / "notes.jpg") << "not a photo at all";
+    vision::writeImage(test::paintTestPhoto(32, 32), folder / "photo.png");
+    std::ofstream(folder / "keep.png") << "previous export";
+
+    const auto usage = test::runCommand(headless("render --out x.png"));
+    REQUIRE(usage.exitCode == 2);
+    REQUIRE_THAT(usage.output, Contains("missing INPUT"));
+
+    const auto missing = test::runCommand(headless("render /nonexistent/head.jpg --out " +
+                                                   test::quoted((folder / "x.png").string())));
+    REQUIRE(missing.exitCode == 3);
+    REQUIRE_THAT(missing.output, Contains("/nonexistent/head.jpg"));
+    REQUIRE(std::count(missing.output.begin(), missing.output.end(), '\n') == 1);
+
+    const auto notPhoto = test::runCommand(headless("render " + test::quoted((folder / "notes.jpg").string()) +
+                                                    " --out " + test::quoted((folder / "x.png").string())));
+    REQUIRE(notPhoto.exitCode == 3);
+    REQUIRE_THAT(notPhoto.output, Contains("notes.jpg"));
+    REQUIRE_FALSE(std::filesystem::exists(folder / "x.png"));
+
+    const auto badFormat = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
+                                                     " --out " + test::quoted((folder / "x.gif").string())));
+    REQUIRE(badFormat.exitCode == 2);
+    REQUIRE_THAT(badFormat.output, Contains("x.gif"));
+
+    const auto noFolder = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
+                                                    " --out " + test::quoted((folder / "gone" / "x.png").string())));
+    REQUIRE(noFolder.exitCode == 3);
+    REQUIRE_THAT(noFolder.output, Contains("gone/x.png"));
+
+    std::ifstream kept(folder / "keep.png");
+    REQUIRE(std::string(std::istreambuf_iterator<char>(kept), {}) == "previous export");
+}
+
+TEST_CASE("--help and --version answer without a window", "[app]") {
+    const auto help = test::runCommand(headless("--help"));
+    REQUIRE(help.exitCode == 0);
+    REQUIRE_THAT(help.output, Contains("smp-studio render INPUT --out FILE"));
+    const auto version = test::runCommand(headless("--version"));
+    REQUIRE(version.exitCode == 0);
+    REQUIRE_THAT(version.output, Contains("smp-studio 0.1.0"));
+}
