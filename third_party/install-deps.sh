@@ -18,7 +18,7 @@ packages=(
   # writes the CMYK JPEGs the photo-loading tests decode (OpenCV cannot write CMYK)
   libjpeg-dev
   # headless GL (Mesa's llvmpipe through EGL) and a virtual X server for the GUI tests
-  libegl-mesa0 libgl1-mesa-dri xvfb xauth
+  libegl-mesa0 libglx-mesa0 libgl1-mesa-dri xvfb xauth
   # the UI font
   fonts-dejavu-core
 )
