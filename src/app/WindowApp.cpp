@@ -89,6 +89,21 @@ std::filesystem::path startingFile(const WindowRequest& request) {
     return assetsFolder() / "demo" / "demo.smp.json";
 }
 
+// Sleeps until there is input while the window is idle, so an open SMP Studio costs no CPU.
+// ImGui settles a change over a frame or two (a menu opens the frame after the click), so a few
+// frames are drawn after every wake-up; the timeout lets notices expire on time.
+void waitForWork(bool everyFrame, int& settleFrames) {
+    constexpr int kFramesAfterWake = 2;
+    constexpr double kIdleWakeSeconds = 0.5;
+    if (everyFrame || settleFrames > 0) {
+        glfwPollEvents();
+        if (settleFrames > 0) --settleFrames;
+        return;
+    }
+    glfwWaitEventsTimeout(kIdleWakeSeconds);
+    settleFrames = kFramesAfterWake;
+}
+
 void saveScreenshot(GLFWwindow* window, const std::filesystem::path& file) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window, &width, &height);
@@ -115,8 +130,9 @@ int runWindow(const WindowRequest& request) {
     ui::openPath(state, startingFile(request));
 
     std::string title;
+    int settleFrames = 0;
     for (int frame = 1; !glfwWindowShouldClose(window.get()) && !state.quitRequested; ++frame) {
-        glfwPollEvents();
+        waitForWork(request.frames > 0, settleFrames);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();

@@ -117,8 +117,12 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
         applyViewRequests(state.canvas, gpu.renderer.photoSize(), viewPx, fbScale);
         if (gpu.renderer.hasPhoto()) handleMouse(state.canvas, topLeft, fbScale);
         try {
-            gpu.target.resize(viewPx);
-            gpu.renderer.render(gpu.target, state.canvas.view);
+            const CanvasContent wanted{gpu.uploadedPhotoRevision, state.canvas.view, viewPx};
+            if (!(wanted == gpu.shown)) {
+                gpu.target.resize(viewPx);
+                gpu.renderer.render(gpu.target, state.canvas.view);
+                gpu.shown = wanted;
+            }
             // The target's row 0 is at the bottom, so the texture is shown upside down.
             ImGui::GetWindowDrawList()->AddImage(
                 reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(gpu.target.colorTexture())), topLeft,

@@ -82,7 +82,7 @@ TEST_CASE("a failed save keeps the unsaved mark and says why", "[ui][document]")
     REQUIRE_THAT(state.messages.visible[0].text, Contains("no-such-folder"));
 }
 
-TEST_CASE("save without a project file asks for a name; with nothing open it refuses", "[ui][document]") {
+TEST_CASE("save without a project file asks for a name, and with nothing open it refuses", "[ui][document]") {
     ui::AppState empty;
     ui::saveProjectAs(empty, "/tmp/x.smp.json");
     REQUIRE(empty.messages.visible.at(0).text == "Nothing to save: open a photo first");
