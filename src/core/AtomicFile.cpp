@@ -8,12 +8,23 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 namespace smp::core {
 namespace {
 
 std::string reason() { return std::strerror(errno); }
+
+// The process umask, read without changing it (umask() itself can only be read by setting it,
+// which races with other threads creating files).
+mode_t currentUmask() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+    return 022;
+}
 
 // Closes the descriptor and removes the temporary file unless the rename went through.
 class TempFile {
@@ -25,9 +36,11 @@ public:
         if (fd_ < 0)
             throw InputError(target.string() + ": cannot create a file in that folder: " + reason());
         path_ = pattern;
-        // mkstemp makes the file private (0600); a replaced file keeps its own mode instead.
+        // mkstemp makes the file private (0600): a replaced file keeps its own mode, a new one
+        // gets what the user's umask allows, as any other new file would.
         struct stat existing {};
-        ::fchmod(fd_, ::stat(target.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644);
+        const bool replacing = ::stat(target.c_str(), &existing) == 0;
+        ::fchmod(fd_, replacing ? (existing.st_mode & 07777) : (0666 & ~currentUmask()));
     }
     ~TempFile() {
         if (fd_ >= 0) ::close(fd_);
@@ -65,10 +78,17 @@ void syncFolderOf(const std::filesystem::path& target) {
 
 }  // namespace
 
-void writeFileAtomically(const std::filesystem::path& target, std::span<const unsigned char> bytes) {
-    if (target.empty()) throw InputError("(empty path): no file name given");
-    if (std::filesystem::is_directory(target))
-        throw InputError(target.string() + ": is a folder, not a file");
+void writeFileAtomically(const std::filesystem::path& requested, std::span<const unsigned char> bytes) {
+    if (requested.empty()) throw InputError("(empty path): no file name given");
+    std::error_code error;
+    if (std::filesystem::is_directory(requested, error))
+        throw InputError(requested.string() + ": is a folder, not a file");
+    // A link is written through: the file it points at is replaced, the link stays a link.
+    std::filesystem::path target = requested;
+    if (std::filesystem::is_symlink(requested, error)) {
+        target = std::filesystem::weakly_canonical(requested, error);
+        if (error) throw InputError(requested.string() + ": cannot follow the link: " + error.message());
+    }
 
     TempFile temp(target);
     const unsigned char* data = bytes.data();

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
@@ -50,11 +51,14 @@ public:
         if (!it->is_number()) fail(path, "must be a number");
         return it->get<double>();
     }
-    int integer(const json& parent, const std::string& key, const std::string& path) const {
+    std::int64_t integer(const json& parent, const std::string& key, const std::string& path) const {
         auto it = parent.find(key);
         if (it == parent.end()) fail(path, "is missing");
         if (!it->is_number_integer()) fail(path, "must be a whole number");
-        return it->get<int>();
+        // Unsigned values past int64 would wrap; no field of ours is that large.
+        if (it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+            fail(path, "is out of range");
+        return it->get<std::int64_t>();
     }
 
 private:
@@ -98,7 +102,7 @@ Project parseProject(std::string_view text, const std::filesystem::path& project
 
     if (reader.string(root, "format", "format") != kProjectFormat)
         reader.fail("format", "must be \"" + std::string(kProjectFormat) + "\"");
-    const int version = reader.integer(root, "version", "version");
+    const std::int64_t version = reader.integer(root, "version", "version");
     if (version > kProjectVersion)
         reader.fail("version", "is " + std::to_string(version) + "; this SMP Studio reads up to version " +
                                    std::to_string(kProjectVersion) + ", a newer SMP Studio is needed");

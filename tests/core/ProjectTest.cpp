@@ -54,6 +54,9 @@ TEST_CASE("bad project files name the field and the rule", "[core][project]") {
     fails(R"({"format":"smp-studio-project","version":7})",
           "anna.smp.json: version: is 7; this SMP Studio reads up to version 1, a newer SMP Studio is needed");
     fails(R"({"format":"smp-studio-project","version":1})", "anna.smp.json: photo: is missing");
+    fails(R"({"format":"smp-studio-project","version":4294967297})",
+          "anna.smp.json: version: is 4294967297; this SMP Studio reads up to version 1, a newer SMP Studio is needed");
+    fails(R"({"format":"smp-studio-project","version":18446744073709551615})", "anna.smp.json: version: is out of range");
     fails(R"({"format":"smp-studio-project","version":1,"photo":{"path":""}})",
           "anna.smp.json: photo.path: must not be empty");
     fails(withScale(R"({"pxPerMm":-2,"source":"ruler"})"), "anna.smp.json: scale.pxPerMm: must be between 0.01 and 1000");
