@@ -1,6 +1,7 @@
 #include "render/HeadlessGl.h"
 
 #include "render/RenderError.h"
+#include "render/WindowFramebuffer.h"
 
 // libepoxy's headers only: mixing them with <EGL/egl.h> or <GL/gl.h> breaks the build.
 #include <epoxy/egl.h>
@@ -12,9 +13,10 @@
 namespace smp::render {
 namespace {
 
-[[noreturn]] void fail(const char* step) {
+// `code` is read before any clean-up call, which would overwrite EGL's error.
+[[noreturn]] void fail(const char* step, EGLint eglError) {
     char code[16];
-    std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(eglGetError()));
+    std::snprintf(code, sizeof code, "0x%04X", static_cast<unsigned>(eglError));
     throw RenderError(std::string("headless OpenGL unavailable: ") + step + " failed (EGL error " + code +
                       "); install libegl-mesa0 and libgl1-mesa-dri");
 }
@@ -32,13 +34,14 @@ EGLDisplay openSurfacelessDisplay() {
 
 HeadlessGl::HeadlessGl() {
     EGLDisplay display = openSurfacelessDisplay();
-    if (display == EGL_NO_DISPLAY) fail("eglGetPlatformDisplayEXT");
+    if (display == EGL_NO_DISPLAY) fail("eglGetPlatformDisplayEXT", eglGetError());
     EGLint major = 0, minor = 0;
-    if (!eglInitialize(display, &major, &minor)) fail("eglInitialize");
+    if (!eglInitialize(display, &major, &minor)) fail("eglInitialize", eglGetError());
     display_ = display;
     if (!eglBindAPI(EGL_OPENGL_API)) {
+        const EGLint error = eglGetError();
         eglTerminate(display);
-        fail("eglBindAPI(OpenGL)");
+        fail("eglBindAPI(OpenGL)", error);
     }
 
     const EGLint configAttributes[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
@@ -46,8 +49,9 @@ HeadlessGl::HeadlessGl() {
     EGLint count = 0;
     const bool noConfigContext = epoxy_has_egl_extension(display, "EGL_KHR_no_config_context");
     if (!noConfigContext && (!eglChooseConfig(display, configAttributes, &config, 1, &count) || count < 1)) {
+        const EGLint error = eglGetError();
         eglTerminate(display);
-        fail("eglChooseConfig");
+        fail("eglChooseConfig", error);
     }
 
     const EGLint contextAttributes[] = {
@@ -59,13 +63,15 @@ HeadlessGl::HeadlessGl() {
     EGLContext context =
         eglCreateContext(display, noConfigContext ? EGL_NO_CONFIG_KHR : config, EGL_NO_CONTEXT, contextAttributes);
     if (context == EGL_NO_CONTEXT) {
+        const EGLint error = eglGetError();
         eglTerminate(display);
-        fail("eglCreateContext(OpenGL 3.3 core)");
+        fail("eglCreateContext(OpenGL 3.3 core)", error);
     }
     if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+        const EGLint error = eglGetError();
         eglDestroyContext(display, context);
         eglTerminate(display);
-        fail("eglMakeCurrent");
+        fail("eglMakeCurrent", error);
     }
     context_ = context;
 }
@@ -78,9 +84,6 @@ HeadlessGl::~HeadlessGl() {
     eglReleaseThread();
 }
 
-std::string HeadlessGl::rendererName() const {
-    const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-    return name ? name : "unknown";
-}
+std::string HeadlessGl::rendererName() const { return currentRendererName(); }
 
 }  // namespace smp::render

@@ -9,15 +9,18 @@ namespace smp::render {
 
 class PhotoTexture {
 public:
-    // Throws RenderError when the photo exceeds GL_MAX_TEXTURE_SIZE.
+    // A photo larger than GL_MAX_TEXTURE_SIZE on a side is shrunk by a whole factor to fit; the
+    // texture still stands for the whole photo, so size() stays in the photo's own pixels.
     explicit PhotoTexture(const core::Image& photo);
 
     [[nodiscard]] core::SizePx size() const { return size_; }
+    [[nodiscard]] int shrinkFactor() const { return shrinkFactor_; }
     [[nodiscard]] GLuint name() const { return texture_.get(); }
 
 private:
     TextureHandle texture_;
     core::SizePx size_;
+    int shrinkFactor_ = 1;
 };
 
 }  // namespace smp::render

@@ -1,6 +1,7 @@
 #include "render/RenderTarget.h"
 
 #include "render/RenderError.h"
+#include "render/WindowFramebuffer.h"
 
 #include <algorithm>
 #include <string>
@@ -42,8 +43,6 @@ void RenderTarget::bind() const {
     glViewport(0, 0, size_.width, size_.height);
 }
 
-namespace {
-
 // Reads the bound read framebuffer; GL's row 0 is the bottom one, ours the top one.
 core::Image readBoundPixels(core::SizePx size, int channels) {
     if (channels != 3 && channels != 4) throw RenderError("read back needs 3 or 4 channels");
@@ -61,8 +60,6 @@ core::Image readBoundPixels(core::SizePx size, int channels) {
     return image;
 }
 
-}  // namespace
-
 core::Image RenderTarget::read(int channels) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_.get());
     core::Image image = readBoundPixels(size_, channels);
@@ -70,10 +67,5 @@ core::Image RenderTarget::read(int channels) const {
     return image;
 }
 
-core::Image readWindowPixels(core::SizePx size) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-    glReadBuffer(GL_BACK);
-    return readBoundPixels(size, 3);
-}
 
 }  // namespace smp::render

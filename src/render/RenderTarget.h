@@ -30,10 +30,3 @@ private:
 };
 
 }  // namespace smp::render
-
-namespace smp::render {
-
-// Reads the current context's default framebuffer (the window's back buffer), row 0 at the top.
-core::Image readWindowPixels(core::SizePx size);
-
-}  // namespace smp::render

@@ -101,13 +101,27 @@ TEST_CASE("no photo renders the backdrop alone", "[render]") {
     for (std::uint8_t v : rendered.pixels) REQUIRE(v == 41);
 }
 
-TEST_CASE("a photo wider than the GPU allows is refused with its size", "[render]") {
+TEST_CASE("a photo wider than the GPU allows is shrunk to fit and still drawn whole", "[render]") {
     GLint maxSize = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
-    const core::Image tooWide(maxSize + 1, 1, 3);
-    REQUIRE_THROWS_AS(render::PhotoTexture(tooWide), render::RenderError);
-    REQUIRE_THROWS_WITH(render::PhotoTexture(tooWide),
-                        Catch::Matchers::Contains(std::to_string(maxSize + 1) + "x1 px"));
+    core::Image tooWide(maxSize + 1, 512, 3);
+    for (int y = 0; y < tooWide.height; ++y)
+        for (int x = 0; x < tooWide.width; ++x) {
+            std::uint8_t* p = tooWide.at(x, y);
+            p[0] = x < tooWide.width / 2 ? 200 : 10;  // red left half, blue right half
+            p[2] = x < tooWide.width / 2 ? 10 : 200;
+        }
+    const render::PhotoTexture texture(tooWide);
+    REQUIRE(texture.shrinkFactor() == 2);
+    REQUIRE(texture.size() == core::SizePx{maxSize + 1, 512});
+
+    render::SceneRenderer renderer;
+    renderer.setPhoto(tooWide);
+    const core::ExportFrame frame = core::wholePhotoAtWidth(renderer.photoSize(), 64);
+    const core::Image rendered = renderer.renderToImage(frame.size, frame.view);
+    REQUIRE(rendered.width == 64);
+    REQUIRE(int(rendered.at(4, 0)[0]) == Approx(200).margin(2));
+    REQUIRE(int(rendered.at(60, 0)[2]) == Approx(200).margin(2));
 }
 
 TEST_CASE("render targets refuse an empty size", "[render]") {
