@@ -4,15 +4,13 @@
 #include "app/WindowSettings.h"
 #include "core/Errors.h"
 #include "render/RenderError.h"
-#include "render/RenderTarget.h"
+#include "render/WindowFramebuffer.h"
 #include "ui/CanvasPanel.h"
 #include "ui/DocumentActions.h"
 #include "ui/Theme.h"
 #include "ui/Workspace.h"
 #include "vision/ImageWriter.h"
 
-// libepoxy must come before GLFW so that GLFW does not pull in the system GL header.
-#include <epoxy/gl.h>
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -125,7 +123,7 @@ int runWindow(const WindowRequest& request) {
     ui::AppState state;
     glfwSetWindowUserPointer(window.get(), &state);
     glfwSetDropCallback(window.get(), onDrop);
-    const std::string glRenderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const std::string glRenderer = render::currentRendererName();
     ui::CanvasGpu gpu;
     ui::openPath(state, startingFile(request));
 
@@ -141,10 +139,7 @@ int runWindow(const WindowRequest& request) {
 
         int width = 0, height = 0;
         glfwGetFramebufferSize(window.get(), &width, &height);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        glViewport(0, 0, width, height);
-        glClearColor(0.1f, 0.1f, 0.1f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        render::clearWindow({width, height});
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
         if (const std::string next = state.document.title(); next != title) {

@@ -8,6 +8,7 @@
 #include "core/Version.h"
 
 #include <exception>
+#include <filesystem>
 #include <iostream>
 
 namespace {
@@ -33,6 +34,9 @@ int main(int argc, char** argv) {
         return kExitUsage;
     } catch (const smp::core::InputError& error) {
         std::cerr << "smp-studio: " << error.what() << "\n";
+        return kExitInput;
+    } catch (const std::filesystem::filesystem_error& error) {
+        std::cerr << "smp-studio: " << error.path1().string() << ": " << error.code().message() << "\n";
         return kExitInput;
     } catch (const std::exception& error) {
         std::cerr << "smp-studio: " << error.what() << "\n";

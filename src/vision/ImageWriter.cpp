@@ -89,4 +89,6 @@ void writeImage(const core::Image& image, const std::filesystem::path& path, con
     core::writeFileAtomically(path, std::span<const unsigned char>(encoded.data(), encoded.size()));
 }
 
+void checkImageOutputPath(const std::filesystem::path& path) { outputFormatFor(path); }
+
 }  // namespace smp::vision

@@ -18,4 +18,7 @@ struct ImageWriteOptions {
 void writeImage(const core::Image& image, const std::filesystem::path& path,
                 const ImageWriteOptions& options = {});
 
+// The same extension check as writeImage, for callers that want to fail before slow work.
+void checkImageOutputPath(const std::filesystem::path& path);
+
 }  // namespace smp::vision

@@ -76,16 +76,29 @@ TEST_CASE("render errors are one line with the file and the reason, and exit cod
     REQUIRE_THAT(missing.output, Contains("/nonexistent/head.jpg"));
     REQUIRE(std::count(missing.output.begin(), missing.output.end(), '\n') == 1);
 
+    // A failed render aimed at an existing export leaves that export as it was.
     const auto notPhoto = test::runCommand(headless("render " + test::quoted((folder / "notes.jpg").string()) +
-                                                    " --out " + test::quoted((folder / "x.png").string())));
+                                                    " --out " + test::quoted((folder / "keep.png").string())));
     REQUIRE(notPhoto.exitCode == 3);
     REQUIRE_THAT(notPhoto.output, Contains("notes.jpg"));
-    REQUIRE_FALSE(std::filesystem::exists(folder / "x.png"));
 
-    const auto badFormat = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
-                                                     " --out " + test::quoted((folder / "x.gif").string())));
+    // The output format is checked before the input is even read.
+    const auto badFormat = test::runCommand(headless("render /nonexistent/head.jpg --out " +
+                                                     test::quoted((folder / "x.gif").string())));
     REQUIRE(badFormat.exitCode == 2);
     REQUIRE_THAT(badFormat.output, Contains("x.gif"));
+    REQUIRE_THAT(badFormat.output, Contains("unsupported output format"));
+
+    vision::writeImage(test::paintTestPhoto(32, 64), folder / "tall.png");
+    const auto tooTall = test::runCommand(headless("render " + test::quoted((folder / "tall.png").string()) +
+                                                   " --out " + test::quoted((folder / "keep.png").string()) +
+                                                   " --width 16384"));
+    REQUIRE(tooTall.exitCode == 2);  // 16384x32768 is over the 16384 px side limit
+    REQUIRE_THAT(tooTall.output, Contains("16384x32768 px is larger than 16384 px on a side"));
+    const auto nameTooLong = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
+                                                       " --out " + test::quoted((folder / (std::string(300, 'a') + ".png")).string())));
+    REQUIRE(nameTooLong.exitCode == 3);
+    REQUIRE_THAT(nameTooLong.output, Contains("File name too long"));
 
     const auto noFolder = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
                                                     " --out " + test::quoted((folder / "gone" / "x.png").string())));
