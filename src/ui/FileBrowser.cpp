@@ -31,10 +31,15 @@ void listFolder(FileBrowser& browser) {
         browser.listError = browser.folder.string() + ": " + error.message();
         return;
     }
-    for (const auto& item : it) {
-        const std::string name = item.path().filename().string();
+    // increment(error), never ++: one unreadable entry must not throw out of the frame loop.
+    for (; it != std::filesystem::directory_iterator(); it.increment(error)) {
+        if (error) {
+            browser.listError = browser.folder.string() + ": " + error.message();
+            break;
+        }
+        const std::string name = it->path().filename().string();
         if (name.empty() || name[0] == '.') continue;
-        FileBrowser::Entry entry{name, item.is_directory(error)};
+        FileBrowser::Entry entry{name, it->is_directory(error)};
         if (fileBrowserShows(browser.purpose, entry)) browser.entries.push_back(std::move(entry));
     }
     std::sort(browser.entries.begin(), browser.entries.end(), [](const auto& a, const auto& b) {
@@ -57,6 +62,7 @@ void FileBrowser::start(Purpose what, std::filesystem::path startFolder, std::st
                                                               : std::filesystem::current_path(error);
     fileName = std::move(suggestedName);
     listedFolder.clear();
+    replaceAsked.clear();
 }
 
 bool fileBrowserShows(FileBrowser::Purpose purpose, const FileBrowser::Entry& entry) {
@@ -80,7 +86,7 @@ std::optional<FileChoice> drawFileBrowser(FileBrowser& browser) {
         ImGui::SameLine();
         ImGui::TextUnformatted(browser.folder.string().c_str());
 
-        const float footer = ImGui::GetFrameHeightWithSpacing() * 1.2f;
+        const float footer = ImGui::GetFrameHeightWithSpacing() * (browser.replaceAsked.empty() ? 1.2f : 2.3f);
         if (ImGui::BeginChild("##entries", {0, -footer}, true)) {
             if (!browser.listError.empty()) ImGui::TextColored({1, 0.5f, 0.5f, 1}, "%s", browser.listError.c_str());
             std::optional<std::filesystem::path> enter;
@@ -94,6 +100,7 @@ std::optional<FileChoice> drawFileBrowser(FileBrowser& browser) {
                         browser.fileName = entry.name;
                         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
                             choice = FileChoice{browser.purpose, browser.folder / entry.name};
+                        browser.replaceAsked.clear();
                     }
                 }
             }
@@ -115,6 +122,23 @@ std::optional<FileChoice> drawFileBrowser(FileBrowser& browser) {
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button("Cancel", {em * 4.5f, 0})) open = false;
+
+        // Saving over another file replaces someone's project: ask once, in the chooser itself.
+        if (choice && saving) {
+            std::error_code error;
+            if (std::filesystem::exists(choice->path, error) && browser.replaceAsked != choice->path) {
+                browser.replaceAsked = choice->path;
+                choice.reset();
+            }
+        }
+        if (!browser.replaceAsked.empty()) {
+            ImGui::TextColored({1.0f, 0.8f, 0.4f, 1.0f}, "%s already exists.",
+                               browser.replaceAsked.filename().string().c_str());
+            ImGui::SameLine();
+            if (ImGui::Button("Replace it")) choice = FileChoice{browser.purpose, browser.replaceAsked};
+            ImGui::SameLine();
+            if (ImGui::Button("Keep it")) browser.replaceAsked.clear();
+        }
     }
     ImGui::End();
     if (!open || choice) browser.purpose = FileBrowser::Purpose::None;

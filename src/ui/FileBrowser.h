@@ -23,6 +23,7 @@ struct FileBrowser {
     std::vector<Entry> entries;
     std::filesystem::path listedFolder;  // entries belong to this folder
     std::string listError;
+    std::filesystem::path replaceAsked;  // Save as: an existing file the artist must confirm replacing
 
     void start(Purpose what, std::filesystem::path startFolder, std::string suggestedName = {});
     [[nodiscard]] bool isOpen() const { return purpose != Purpose::None; }
