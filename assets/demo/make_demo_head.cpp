@@ -202,19 +202,67 @@ float eyeOpening(const EyeLocal& e) {
     return std::min(e.ey - upperLidY(e.ex), lowerLidY(e.ex) - e.ey) - std::max(0.f, std::abs(e.ex) - 15.f);
 }
 
-// Mouth: stomion line, cupid's bow and lower lip outline.
+// Mouth: stomion line, cupid's bow and lower lip outline. The stomion dips a
+// little in the middle under the upper-lip tubercle and is level at the
+// corners (corners that drop read as a frown).
 float mouthLineY(float x) {
-    return 72.f + 0.8f * sq(x / 24.f);
+    return 72.f + 0.6f * bump1(x, 0.f, 5.f) - 0.25f * sq(x / 24.f);
 }
 float upperLipTopY(float x) {
-    return 72.f - 5.5f * std::pow(std::max(0.f, 1.f - sq(x / 24.f)), 0.9f) + 1.0f * bump1(x, 0.f, 2.6f);
+    return 72.f - 6.5f * std::pow(std::max(0.f, 1.f - sq(x / 24.f)), 0.8f) + 1.2f * bump1(x, 0.f, 2.4f);
 }
 float lowerLipBottomY(float x) {
-    return 72.f + 8.5f * std::pow(std::max(0.f, 1.f - sq(x / 22.5f)), 0.8f);
+    return 72.f + 9.f * std::pow(std::max(0.f, 1.f - sq(x / 22.5f)), 0.75f);
 }
 float lipCover(float x, float y) {
-    return smoothstep(-1.2f, 1.4f, std::min(y - upperLipTopY(x), lowerLipBottomY(x) - y)) *
-           smoothstep(24.f, 18.f, std::abs(x));
+    return std::min(smoothstep(-0.7f, 0.9f, y - upperLipTopY(x)), smoothstep(-1.8f, 2.f, lowerLipBottomY(x) - y)) *
+           smoothstep(24.5f, 19.f, std::abs(x));
+}
+
+// Lips follow their outlines instead of being round blobs: the upper lip is a
+// slim roll that leans down towards the slit (so it faces away from the key
+// light), the lower lip a fuller pad whose upper half faces up and catches it.
+float lipRelief(float x, float y) {
+    const float ax = std::abs(x), line = mouthLineY(x), w = smoothstep(25.f, 14.f, ax);
+    float r = 0.f;
+    r += 2.2f * bump1(y, mix(upperLipTopY(x), line, 0.45f), 1.9f) * w;    // upper lip
+    r += 0.5f * bump1(y, upperLipTopY(x) - 0.3f, 0.6f) * w;               // vermilion border ("white roll")
+    r += 3.6f * bump1(y, mix(line, lowerLipBottomY(x), 0.42f), 2.9f) * w; // lower lip
+    r -= 1.3f * bump1(y, line, 0.65f) * smoothstep(25.f, 17.f, ax);      // mouth slit
+    r -= 0.8f * bump(ax, y, 24.5f, line, 2.2f, 2.2f);                     // soft corners (modioli)
+    r -= 0.7f * bump(x, y, 0.f, 57.f, 2.2f, 6.f);                         // philtrum groove
+    r += 0.5f * bump(ax, y, 4.f, 58.f, 1.4f, 6.f);                        // philtral columns
+    return r;
+}
+
+// Nose seen from the front: a narrow bony bridge that widens into a rounded
+// lobule, alar wings either side separated from the cheek by a soft crease,
+// and a columella between the nostrils. Gaussian cross-sections keep the
+// sides softly shaded; the parts are joined with smoothMax so no seam shows.
+// (A ridge simply cut off below the tip reads as a flat dark bar.)
+float noseRelief(float x, float y) {
+    const float ax = std::abs(x);
+    const float t = clamp01((y + 8.f) / 46.f); // 0 at the nasion, 1 at the tip
+    const float end = y > 31.f ? std::exp(-0.5f * sq((y - 31.f) / 4.f)) : 1.f; // bridge ends in the tip
+    const float bridge = (3.f + 9.f * std::pow(t, 1.3f)) * std::exp(-0.5f * sq(x / (3.6f + 2.4f * t))) *
+                         smoothstep(-18.f, -5.f, y) * end;
+    // The lobule is a softened ball: lit on top, shading round to its lower
+    // rim, which is the only steep (dark) part and stays thin and curved.
+    const float d2 = sq(x / 8.2f) + sq((y - 35.5f) / 6.5f);
+    const float lobule = 15.f * std::pow(std::max(0.f, 1.f - d2), 0.7f);
+    const float alae = 3.4f * bump(ax, y, 10.5f, 41.5f, 4.4f, 3.4f);
+    float r = smoothMax(smoothMax(bridge, lobule, 3.f), alae, 3.5f);
+    r -= 1.0f * bump1(std::hypot((ax - 10.5f) / 1.1f, y - 41.5f), 5.3f, 1.f) *
+         smoothstep(10.f, 14.f, ax); // alar crease, lateral side only
+    r += 1.2f * bump(x, y, 0.f, 44.f, 2.2f, 2.f);                        // columella
+    r -= 1.5f * bump(ax, y, 5.8f, 44.8f, 2.2f, 1.1f);                    // nostrils
+    return r;
+}
+// Darkening of the nostril openings (albedo): tilted ovals either side of
+// the columella, the lateral end a little higher, seen slightly from below.
+float nostrilShade(float x, float y) {
+    const float ax = std::abs(x), u = (ax - 6.1f) / 2.6f, v = (y - 45.2f + 0.3f * (ax - 6.1f)) / 1.05f;
+    return std::exp(-std::pow(u * u + v * v, 1.6f));
 }
 
 // Facial relief (mm added to the base surface): bony landmarks and soft tissue.
@@ -238,27 +286,18 @@ float faceRelief(float x, float y) {
     r -= 1.8f * bump(ax, y, 24.f, 11.f, 9.f, 3.f);                          // tear trough
     r += 6.0f * bump(ax, y, 47.f, 14.f, 13.f, 10.f);                        // cheekbones
     r -= 2.5f * bump(ax, y, 50.f, 48.f, 10.f, 14.f);                        // hollow under the cheekbone
-    r -= 2.2f * ridge(ax, y, 17.f, 45.f, 28.f, 78.f, 2.0f);                 // nasolabial fold
-    r += 2.4f * ridge(ax, y, 23.f, 45.f, 34.f, 76.f, 5.f);                  // cheek fat beside it
+    // Nasolabial fold: the same faint, wide fold on both sides (a narrow one
+    // reads as a scar where the key light grazes it).
+    r -= 0.9f * ridge(ax, y, 16.f, 47.f, 27.f, 77.f, 3.2f);
+    r += 1.4f * ridge(ax, y, 23.f, 45.f, 33.f, 76.f, 6.f);                 // cheek fat beside it
     r += 7.0f * bump(x, y, 0.f, 68.f, 24.f, 17.f);                          // muzzle over the teeth
-    r += 2.4f * bump(x, y, 0.f, 69.5f, 13.f, 2.4f);                         // upper lip
-    r += 3.2f * bump(x, y, 0.f, 76.f, 12.f, 3.3f);                          // lower lip
-    r -= 1.6f * bump1(y, mouthLineY(x), 0.8f) * smoothstep(25.f, 16.f, ax); // mouth slit
-    r -= 1.0f * bump(ax, y, 24.f, 73.f, 2.5f, 2.5f);                        // mouth corners
-    r -= 0.8f * bump(x, y, 0.f, 57.f, 2.5f, 5.f);                           // philtrum groove
-    r += 0.6f * bump(ax, y, 4.5f, 57.f, 1.5f, 5.f);                         // philtral columns
+    r += lipRelief(x, y);
     r -= 2.5f * bump(x, y, 0.f, 85.f, 13.f, 2.8f);                          // mentolabial sulcus
     r += 6.0f * bump(x, y, 0.f, 100.f, 13.f, 9.f);                          // chin
     r += 2.5f * bump(ax, y, 57.f, 84.f, 8.f, 8.f);                          // jaw angle
     r -= 7.f * smoothstep(36.f, 66.f, ax) * smoothstep(-25.f, 0.f, y) *
          (1.f - smoothstep(80.f, 110.f, y)); // side planes
-    // Nose: a ridge that widens and rises towards the tip, then tip and wings.
-    const float t = clamp01((y + 10.f) / 54.f);
-    const float fade = smoothstep(-18.f, -6.f, y) * (y > 42.f ? bump1(y, 42.f, 3.8f) : 1.f);
-    r += (4.f + 14.f * std::pow(t, 1.3f)) * std::exp(-0.5f * std::pow(std::abs(x) / (5.5f + 3.5f * t), 2.6f)) * fade;
-    r += 4.0f * bump(x, y, 0.f, 40.f, 6.f, 5.f);    // tip
-    r += 6.0f * bump(ax, y, 14.f, 42.f, 5.f, 4.5f); // alae
-    r -= 2.5f * bump(ax, y, 7.f, 46.5f, 3.f, 1.5f); // nostrils
+    r += noseRelief(x, y);
     return r;
 }
 
@@ -541,12 +580,23 @@ int main(int argc, char** argv) {
     rng.fill(nPore, cv::RNG::NORMAL, 0.0, 1.0);
     cv::GaussianBlur(nPore, nPore, cv::Size(), 0.8);
     nPore *= 1.0 / 0.35; // back to roughly unit variance after the blur
+    // Open pores: sparse tiny pits (own RNG so the hair layout is unchanged).
+    cv::RNG poreRng(0x90E5u);
+    cv::Mat1f nPit(kH, kW);
+    poreRng.fill(nPit, cv::RNG::UNIFORM, 0.0, 1.0);
+    cv::threshold(nPit, nPit, 0.965, 1.0, cv::THRESH_BINARY);
+    cv::GaussianBlur(nPit, nPit, cv::Size(), 0.7);
+    // Pores and fine colour variation belong to the face; the scalp stays
+    // smooth because that is where the SMP dots are previewed.
+    auto faceTexture = [](float x, float y) {
+        return smoothstep(-50.f, -25.f, y) * (0.6f + 0.6f * bump(std::abs(x), y, 22.f, 30.f, 22.f, 18.f));
+    };
 
     // ---- Height fields, layer weights and normals ----
     cv::Mat1f headH(kH, kW), earH(kH, kW), shirtH(kH, kW), wHead(kH, kW), wEar(kH, kW), wShirt(kH, kW);
     forEachPixel([&](int r, int c) {
         const float x = mmX(float(c)), y = mmY(float(r));
-        headH(r, c) = headNeckHeight(x, y) + 0.03f * nPore(r, c); // pores catch the speculars
+        headH(r, c) = headNeckHeight(x, y) + 0.03f * nPore(r, c) - 0.1f * nPit(r, c) * faceTexture(x, y); // pores catch the speculars
         earH(r, c) = earHeight(x, y) + 0.02f * nPore(r, c);
         shirtH(r, c) = shirtHeight(x, y, nFold(r, c) + 0.25f * nFold2(r, c));
         const float skin = std::max(headCov(r, c), neckCov(r, c));
@@ -564,6 +614,9 @@ int main(int argc, char** argv) {
 
     const Vec3 keyDir = cv::normalize(Vec3(-0.62f, -0.6f, 0.62f));
     const Vec3 fillDir = cv::normalize(Vec3(0.7f, -0.15f, 0.7f));
+    // Warm bounce from below (the lower face and chest act as a reflector):
+    // without it the underside of the nose and lips goes muddy brown.
+    const Vec3 bounceDir = cv::normalize(Vec3(0.f, 0.75f, 0.66f));
     const cv::Mat1f keyVis = castShadows(hAll, total, keyDir);
     const cv::Mat1f ao = ambientOcclusion(hAll);
 
@@ -587,18 +640,22 @@ int main(int argc, char** argv) {
         Vec3 skin =
             skinBase * (1.f + 0.03f * nLow(r, c) + 0.02f * nMid(r, c) + 0.015f * nSmall(r, c) + 0.012f * nPore(r, c));
         float red = 0.25f * nRed(r, c) + 0.6f * bump(ax, y, 44.f, 28.f, 14.f, 12.f) +
-                    0.5f * bump(x, y, 0.f, 38.f, 9.f, 10.f) + 0.3f * bump(ax, y, 31.f, -6.f, 12.f, 4.f) +
+                    0.3f * bump(x, y, 0.f, 33.f, 8.f, 8.f) + 0.3f * bump(ax, y, 31.f, -6.f, 12.f, 4.f) +
                     0.2f * bump(x, y, 0.f, 100.f, 15.f, 10.f) - 0.25f * smoothstep(-40.f, -80.f, y) +
                     0.9f * wEar(r, c) / t;
+        const float fineTex = faceTexture(x, y);
+        red += 0.3f * fineTex * nSmall(r, c); // small capillary blotches
+        skin *= 1.f - 0.1f * fineTex * nPit(r, c);
         skin = Vec3(skin[0] * (1.f - 0.07f * red), skin[1] * (1.f - 0.10f * red), skin[2] * (1.f + 0.05f * red));
         skin *= 1.f - 0.12f * bump(ax, y, 29.f, 9.f, 11.f, 3.f); // under-eye shadows
         // Lips: close to the skin tone; the upper lip faces down and reads darker.
         const float lips = lipCover(x, y);
-        const float upper = y < mouthLineY(x) ? 0.8f : 1.f + 0.1f * bump(x, y, 0.f, 75.5f, 9.f, 2.f);
+        const float lowerMid = mix(mouthLineY(x), lowerLipBottomY(x), 0.35f); // lower-lip highlight row
+        const float upper = mix(0.78f, 1.f + 0.08f * bump(x, y, 0.f, lowerMid, 10.f, 2.f),
+                                smoothstep(mouthLineY(x) - 0.4f, mouthLineY(x) + 0.4f, y));
         skin = mix(skin, lipBase * upper * (1.f + 0.05f * std::sin(x * 4.f + 3.f * nSmall(r, c))), 0.8f * lips);
         skin *= 1.f - 0.55f * bump1(y, mouthLineY(x) + 0.1f, 0.45f) * smoothstep(25.f, 18.f, ax); // mouth slit
-        skin *= 1.f - 0.6f * std::exp(-std::pow(sq((ax - 7.8f) / 3.8f) + sq((y - 47.3f + 0.15f * (ax - 7.8f)) / 1.4f),
-                                                2.f)); // nostrils
+        skin *= 1.f - 0.55f * nostrilShade(x, y);
         for (float mx : {-22.f, 47.f})
             skin *= 1.f - 0.35f * bump(x, y, mx, mx < 0 ? 36.f : -68.f, 0.9f, 0.9f); // moles
         // Stubble: a bluish-grey cast from the hair roots plus the visible hairs.
@@ -630,8 +687,8 @@ int main(int argc, char** argv) {
         glow(r, c) = Vec3(1.f, 1.f, 1.f) * (2.4f * glint);
         // Gloss: shaved scalp, forehead and nose are oilier than cheeks and neck.
         float gloss = 0.6f + 0.5f * smoothstep(-20.f, -60.f, y) + 0.4f * bump(x, y, 0.f, -35.f, 30.f, 20.f) +
-                      0.7f * bump(x, y, 0.f, 38.f, 6.f, 6.f) + 0.3f * bump(ax, y, 45.f, 14.f, 10.f, 8.f) -
-                      0.35f * smoothstep(100.f, 130.f, y) + 0.8f * lips * bump1(y, 75.5f, 1.8f);
+                      0.9f * bump(x, y, -1.f, 32.f, 4.f, 4.f) + 0.3f * bump(ax, y, 45.f, 14.f, 10.f, 8.f) -
+                      0.35f * smoothstep(100.f, 130.f, y) + 0.9f * lips * bump1(y, lowerMid, 1.6f);
         gloss *= 1.f - 0.8f * brows(r, c) - 0.6f * dens;
         oil(r, c) = std::max(0.f, gloss) * wh * (1.f - smoothstep(-0.1f, 0.2f, eyeOpening(e)));
         skinFrac(r, c) = wh;
@@ -654,8 +711,10 @@ int main(int argc, char** argv) {
         const float fill = clamp01(n.dot(fillDir)) * ao(r, c);
         const float amb = ao(r, c) * (0.75f - 0.25f * n[1]) * (1.f - 0.4f * underJaw);
         const float rim = std::pow(clamp01(1.f - n[2]), 3.f) * clamp01(n[0] + 0.2f) * ao(r, c);
+        const float bounce = clamp01(n.dot(bounceDir)) * std::sqrt(ao(r, c)) * skinFrac(r, c) * (1.f - underJaw);
         irr(r, c) =
-            keyCol * (1.1f * key) + fillCol * (0.24f * fill) + ambCol * (0.16f * amb) + Vec3(1, 1, 1) * (0.2f * rim);
+            keyCol * (1.1f * key) + fillCol * (0.24f * fill) + ambCol * (0.16f * amb) + Vec3(1, 1, 1) * (0.2f * rim) +
+            fillCol * (0.22f * bounce);
         const float ndh = clamp01(n.dot(half));
         const float fres = 0.5f + 0.5f * std::pow(1.f - clamp01(n[2]), 4.f);
         const float s = oil(r, c) * fres * keyVis(r, c) * (0.07f * std::pow(ndh, 12.f) + 0.2f * std::pow(ndh, 90.f));
