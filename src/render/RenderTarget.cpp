@@ -43,23 +43,6 @@ void RenderTarget::bind() const {
     glViewport(0, 0, size_.width, size_.height);
 }
 
-// Reads the bound read framebuffer; GL's row 0 is the bottom one, ours the top one.
-core::Image readBoundPixels(core::SizePx size, int channels) {
-    if (channels != 3 && channels != 4) throw RenderError("read back needs 3 or 4 channels");
-    core::Image image(size.width, size.height, channels);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, size.width, size.height, channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE,
-                 image.pixels.data());
-    throwOnGlError("reading the rendered pixels back");
-    std::vector<std::uint8_t> swap(image.rowBytes());
-    for (int top = 0, bottom = size.height - 1; top < bottom; ++top, --bottom) {
-        std::copy_n(image.row(top), image.rowBytes(), swap.data());
-        std::copy_n(image.row(bottom), image.rowBytes(), image.row(top));
-        std::copy_n(swap.data(), image.rowBytes(), image.row(bottom));
-    }
-    return image;
-}
-
 core::Image RenderTarget::read(int channels) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_.get());
     core::Image image = readBoundPixels(size_, channels);
