@@ -1,0 +1,214 @@
+#include "core/dots/DensityField.h"
+
+#include "core/Errors.h"
+#include "core/dots/Spacing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+#include <string>
+
+namespace smp::dots {
+
+namespace {
+
+constexpr int kMaxNodes = 64'000'000;
+
+void checkChannel(double value, double lo, double hi, const char* channel, int column, int row) {
+    if (std::isfinite(value) && value >= lo && value <= hi) return;
+    std::ostringstream message;
+    message << "density field node (" << column << ", " << row << "): " << channel << " is " << value
+            << ", must be a number in [" << lo << ", " << hi << "]";
+    throw core::UsageError(message.str());
+}
+
+void checkValue(const FieldValue& value, int column, int row) {
+    checkChannel(value.density, 0.0, HUGE_VAL, "density (dots/cm2)", column, row);
+    checkChannel(value.mask, 0.0, 1.0, "mask", column, row);
+    checkChannel(value.transition, 0.0, 1.0, "transition", column, row);
+    checkChannel(value.scar, 0.0, 1.0, "scar", column, row);
+}
+
+// splitmix64 finaliser: a strong 64-bit mix for fingerprints.
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
+std::uint64_t bits(double v) {
+    std::uint64_t b = 0;
+    static_assert(sizeof b == sizeof v);
+    std::memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+}  // namespace
+
+DensityField::DensityField(RectMm area, double nodeSpacingMm, FieldValue fill) : area_(area) {
+    const bool areaOk = std::isfinite(area.x0) && std::isfinite(area.y0) && std::isfinite(area.x1) &&
+                        std::isfinite(area.y1) && area.width() > 0.0 && area.height() > 0.0;
+    if (!areaOk) throw core::UsageError("density field: the area must be a non-empty finite rectangle");
+    if (!(std::isfinite(nodeSpacingMm) && nodeSpacingMm > 0.0))
+        throw core::UsageError("density field: node spacing must be a positive number of mm");
+    const double columns = std::ceil(area.width() / nodeSpacingMm) + 1.0;
+    const double rows = std::ceil(area.height() / nodeSpacingMm) + 1.0;
+    if (columns * rows > kMaxNodes) {
+        std::ostringstream message;
+        message << "density field: " << columns << " x " << rows << " nodes is over the limit of " << kMaxNodes
+                << "; use a coarser node spacing";
+        throw core::UsageError(message.str());
+    }
+    checkValue(fill, 0, 0);
+    spacing_ = nodeSpacingMm;
+    columns_ = static_cast<int>(columns);
+    rows_ = static_cast<int>(rows);
+    nodes_.assign(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(rows_), fill);
+}
+
+DensityField DensityField::uniform(RectMm area, double dotsPerCm2) {
+    const double spacing = std::max(area.width(), area.height());
+    return DensityField(area, spacing > 0.0 ? spacing : 1.0, FieldValue{dotsPerCm2, 1.0, 0.0, 0.0});
+}
+
+DensityField DensityField::fromFunction(RectMm area, double nodeSpacingMm,
+                                        const std::function<FieldValue(core::Vec2)>& valueAt) {
+    DensityField field(area, nodeSpacingMm, FieldValue{});
+    for (int row = 0; row < field.rows_; ++row)
+        for (int column = 0; column < field.columns_; ++column)
+            field.setNode(column, row, valueAt({area.x0 + column * nodeSpacingMm, area.y0 + row * nodeSpacingMm}));
+    return field;
+}
+
+void DensityField::setNode(int column, int row, FieldValue value) {
+    if (column < 0 || row < 0 || column >= columns_ || row >= rows_) {
+        std::ostringstream message;
+        message << "density field: node (" << column << ", " << row << ") is outside the " << columns_ << " x " << rows_
+                << " raster";
+        throw core::UsageError(message.str());
+    }
+    checkValue(value, column, row);
+    nodes_[index(column, row)] = value;
+}
+
+FieldValue DensityField::node(int column, int row) const {
+    return nodes_[index(std::clamp(column, 0, columns_ - 1), std::clamp(row, 0, rows_ - 1))];
+}
+
+FieldValue DensityField::at(core::Vec2 mm) const {
+    const double u = std::clamp((mm.x - area_.x0) / spacing_, 0.0, columns_ - 1.0);
+    const double v = std::clamp((mm.y - area_.y0) / spacing_, 0.0, rows_ - 1.0);
+    const int c = std::min(static_cast<int>(u), columns_ - 2 < 0 ? 0 : columns_ - 2);
+    const int r = std::min(static_cast<int>(v), rows_ - 2 < 0 ? 0 : rows_ - 2);
+    const double fu = u - c, fv = v - r;
+    const FieldValue& a = node(c, r);
+    const FieldValue& b = node(c + 1, r);
+    const FieldValue& d = node(c, r + 1);
+    const FieldValue& e = node(c + 1, r + 1);
+    auto blend = [&](double FieldValue::*channel) {
+        const double top = a.*channel + (b.*channel - a.*channel) * fu;
+        const double bottom = d.*channel + (e.*channel - d.*channel) * fu;
+        return top + (bottom - top) * fv;
+    };
+    return {blend(&FieldValue::density), blend(&FieldValue::mask), blend(&FieldValue::transition),
+            blend(&FieldValue::scar)};
+}
+
+double DensityField::densityAt(core::Vec2 mm) const {
+    const double u = std::clamp((mm.x - area_.x0) / spacing_, 0.0, columns_ - 1.0);
+    const double v = std::clamp((mm.y - area_.y0) / spacing_, 0.0, rows_ - 1.0);
+    const int c = std::min(static_cast<int>(u), std::max(columns_ - 2, 0));
+    const int r = std::min(static_cast<int>(v), std::max(rows_ - 2, 0));
+    const double fu = u - c, fv = v - r;
+    const double a = node(c, r).density, b = node(c + 1, r).density;
+    const double d = node(c, r + 1).density, e = node(c + 1, r + 1).density;
+    const double top = a + (b - a) * fu;
+    const double bottom = d + (e - d) * fu;
+    return top + (bottom - top) * fv;
+}
+
+bool DensityField::inside(core::Vec2 mm) const {
+    if (mm.x < area_.x0 || mm.y < area_.y0 || mm.x >= area_.x1 || mm.y >= area_.y1) return false;
+    const FieldValue value = at(mm);
+    return value.mask >= 0.5 && value.density >= kMinPlacedDensity;
+}
+
+DensityField::NodeRange DensityField::nodesTouching(const RectMm& rect) const {
+    auto column = [&](double x) {
+        return std::clamp(static_cast<int>(std::floor((x - area_.x0) / spacing_)), 0, columns_ - 1);
+    };
+    auto row = [&](double y) {
+        return std::clamp(static_cast<int>(std::floor((y - area_.y0) / spacing_)), 0, rows_ - 1);
+    };
+    return {column(rect.x0), std::min(column(rect.x1) + 1, columns_ - 1), row(rect.y0),
+            std::min(row(rect.y1) + 1, rows_ - 1)};
+}
+
+FieldBounds DensityField::bounds(const RectMm& rect) const {
+    // A bilinear patch takes its extremes at its corners, so over a rectangle the extremes are
+    // among the values at the rectangle's corners, at the nodes inside it and where its sides
+    // cross the raster's lines: exact, and only 4 evaluations for a rectangle inside one patch.
+    auto lines = [&](double lo, double hi, double origin, int count, std::vector<double>& out) {
+        out.clear();
+        out.push_back(lo);
+        const int first = std::max(0, static_cast<int>(std::floor((lo - origin) / spacing_)) + 1);
+        for (int i = first; i < count; ++i) {
+            const double at = origin + i * spacing_;
+            if (at >= hi) break;
+            out.push_back(at);
+        }
+        out.push_back(hi);
+    };
+    thread_local std::vector<double> xs, ys;
+    lines(rect.x0, std::max(rect.x0, rect.x1), area_.x0, columns_, xs);
+    lines(rect.y0, std::max(rect.y0, rect.y1), area_.y0, rows_, ys);
+    FieldBounds out{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
+    for (double y : ys)
+        for (double x : xs) {
+            const FieldValue value = at({x, y});
+            out.minDensity = std::min(out.minDensity, value.density);
+            out.maxDensity = std::max(out.maxDensity, value.density);
+            out.minMask = std::min(out.minMask, value.mask);
+            out.maxMask = std::max(out.maxMask, value.mask);
+        }
+    return out;
+}
+
+std::uint64_t DensityField::fingerprint(const RectMm& rect) const {
+    const NodeRange range = nodesTouching(rect);
+    std::uint64_t h = mix(bits(spacing_), bits(area_.x0) ^ (bits(area_.y0) << 1));
+    for (int r = range.r0; r <= range.r1; ++r)
+        for (int c = range.c0; c <= range.c1; ++c) {
+            const FieldValue& value = nodes_[index(c, r)];
+            h = mix(h, bits(value.density));
+            h = mix(h, bits(value.mask) ^ (bits(value.transition) << 1) ^ (bits(value.scar) << 2));
+        }
+    return h;
+}
+
+double DensityField::expectedDots(double densityScale) const {
+    // Midpoint rule on the node cells: good to a few per cent, which is all a dot cap needs.
+    double dots = 0.0;
+    for (int r = 0; r + 1 < rows_; ++r)
+        for (int c = 0; c + 1 < columns_; ++c) {
+            const double x = area_.x0 + (c + 0.5) * spacing_;
+            const double y = area_.y0 + (r + 0.5) * spacing_;
+            const double w = std::max(0.0, std::min(spacing_, area_.x1 - (x - 0.5 * spacing_)));
+            const double h = std::max(0.0, std::min(spacing_, area_.y1 - (y - 0.5 * spacing_)));
+            const FieldValue value = at({x, y});
+            const double density = value.density * densityScale;
+            if (value.mask >= 0.5 && value.density >= kMinPlacedDensity) dots += density * w * h / kMm2PerCm2;
+        }
+    return dots;
+}
+
+bool DensityField::anyTreated() const {
+    return std::any_of(nodes_.begin(), nodes_.end(),
+                       [](const FieldValue& value) { return value.mask >= 0.5 && value.density >= kMinPlacedDensity; });
+}
+
+}  // namespace smp::dots

@@ -1,0 +1,132 @@
+#include "core/dots/LayerGrid.h"
+
+#include "core/Errors.h"
+#include "core/dots/Spacing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace smp::dots::detail {
+
+namespace {
+
+constexpr double kSqrt2 = 1.4142135623730951;
+// Top cells at least this many storage cells wide: fewer of them to keep books on.
+constexpr int kMinTopShift = 3;
+constexpr double kMaxCells = 400'000'000.0;
+
+void maxFilter(std::vector<double>& values, int cols, int rows, int reach) {
+    std::vector<double> tmp(values.size());
+    for (int y = 0; y < rows; ++y)
+        for (int x = 0; x < cols; ++x) {
+            double m = 0.0;
+            for (int dx = -reach; dx <= reach; ++dx) {
+                const int xx = x + dx;
+                if (xx >= 0 && xx < cols) m = std::max(m, values[y * cols + xx]);
+            }
+            tmp[y * cols + x] = m;
+        }
+    for (int y = 0; y < rows; ++y)
+        for (int x = 0; x < cols; ++x) {
+            double m = 0.0;
+            for (int dy = -reach; dy <= reach; ++dy) {
+                const int yy = y + dy;
+                if (yy >= 0 && yy < rows) m = std::max(m, tmp[yy * cols + x]);
+            }
+            values[y * cols + x] = m;
+        }
+}
+
+}  // namespace
+
+int LayerGrid::topIndexOf(double x, double y) const {
+    const int tx = std::clamp(static_cast<int>(std::floor((x - area.x0) / topSide)), 0, topCols - 1);
+    const int ty = std::clamp(static_cast<int>(std::floor((y - area.y0) / topSide)), 0, topRows - 1);
+    return ty * topCols + tx;
+}
+
+LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic) {
+    if (!(std::isfinite(densityScale) && densityScale > 0.0))
+        throw core::UsageError("dot layer: the density scale must be a positive number");
+    if (!field.anyTreated())
+        throw core::UsageError("dot layer: the treatment area is empty (no part of the field is both masked in and "
+                               "at least " +
+                               std::to_string(static_cast<int>(kMinPlacedDensity)) + " dots/cm2)");
+
+    LayerGrid grid;
+    grid.area = field.area();
+    grid.periodic = periodic;
+    grid.densityScale = densityScale;
+    const FieldBounds all = field.bounds(grid.area);
+    grid.rMin = spacingMm(densityScale * all.maxDensity);
+    grid.rMax = spacingMm(densityScale * std::max(all.minDensity, kMinPlacedDensity));
+    if (!(grid.rMin > 0.0) || !std::isfinite(grid.rMin))
+        throw core::UsageError("dot layer: the spacing is zero (the density is too high)");
+
+    const double width = grid.area.width(), height = grid.area.height();
+    if (periodic) {
+        if (std::abs(width - height) > 1e-12 * width)
+            throw core::UsageError("dot layer: a periodic area must be a square");
+        if (grid.rMax * 4.0 > width)
+            throw core::UsageError("dot layer: a periodic area must be at least 4 spacings wide");
+    }
+    // Storage cells as large as allowed; top cells 2^k of them, big enough that a dot's reach
+    // spans at most a couple of top cells.
+    int shift = kMinTopShift;
+    while ((std::ldexp(grid.rMin / kSqrt2, shift) < grid.rMax / kSqrt2) && shift < 20)
+        ++shift;
+    double s0 = grid.rMin / kSqrt2;
+    if (periodic) {
+        // The torus must be a whole number of top cells.
+        const double top = std::ldexp(s0, shift);
+        const double n = std::ceil(width / top);
+        s0 = std::ldexp(width / n, -shift);
+    }
+    const double cells = std::ceil(width / s0) * std::ceil(height / s0);
+    if (cells > kMaxCells) {
+        std::ostringstream message;
+        message << "dot layer: " << cells << " grid cells needed, over the limit of " << kMaxCells
+                << " (the spacing is too small for the area)";
+        throw core::UsageError(message.str());
+    }
+    grid.s0 = s0;
+    grid.storageShift = shift;
+    grid.topSide = std::ldexp(s0, shift);
+    grid.topCols = static_cast<int>(std::ceil(width / grid.topSide - 1e-9));
+    grid.topRows = static_cast<int>(std::ceil(height / grid.topSide - 1e-9));
+    grid.cols = grid.topCols << shift;
+    grid.rows = grid.topRows << shift;
+
+    grid.top.resize(static_cast<std::size_t>(grid.topCols) * static_cast<std::size_t>(grid.topRows));
+    std::vector<double> reach(grid.top.size());
+    for (int ty = 0; ty < grid.topRows; ++ty)
+        for (int tx = 0; tx < grid.topCols; ++tx) {
+            TopCell& cell = grid.top[static_cast<std::size_t>(ty * grid.topCols + tx)];
+            const RectMm rect = grid.topRect(tx, ty);
+            const FieldBounds b = field.bounds(rect);
+            const double dLo = std::max(b.minDensity, kMinPlacedDensity);
+            const double dHi = std::max(b.maxDensity, kMinPlacedDensity);
+            cell.rLo = spacingMm(densityScale * dHi);
+            cell.rHi = spacingMm(densityScale * dLo);
+            cell.constant = b.minDensity == b.maxDensity;
+            const bool someTreated = b.maxMask >= 0.5 && b.maxDensity >= kMinPlacedDensity;
+            const bool allTreated = b.minMask >= 0.5 && b.minDensity >= kMinPlacedDensity && rect.x1 <= grid.area.x1 &&
+                                    rect.y1 <= grid.area.y1;
+            cell.mask = allTreated ? 2 : someTreated ? 1 : 0;
+            int depth = 0;
+            while (std::ldexp(grid.topSide, -depth) > cell.rLo / kSqrt2 && depth < shift)
+                ++depth;
+            cell.firstDepth = static_cast<std::uint8_t>(depth);
+            cell.fingerprint = field.fingerprint(rect);
+            reach[static_cast<std::size_t>(ty * grid.topCols + tx)] = cell.mask ? cell.rHi : 0.0;
+        }
+    // A dot in a sparse cell reaches further than the spacing of the cell a dart lands in.
+    const int cellsReach = static_cast<int>(std::ceil(grid.rMax / grid.topSide));
+    maxFilter(reach, grid.topCols, grid.topRows, cellsReach);
+    for (std::size_t i = 0; i < grid.top.size(); ++i)
+        grid.top[i].searchR = std::max(reach[i], grid.top[i].rHi);
+    return grid;
+}
+
+}  // namespace smp::dots::detail

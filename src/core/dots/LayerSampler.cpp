@@ -1,0 +1,170 @@
+#include "core/dots/LayerSampler.h"
+
+#include "core/Errors.h"
+#include "core/dots/DotHash.h"
+#include "core/dots/LayerGrid.h"
+#include "core/dots/RegionSampler.h"
+#include "core/dots/Spacing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+namespace smp::dots {
+
+using detail::LayerGrid;
+
+struct LayerSampler::State {
+    bool valid = false;
+    LayerGrid grid;
+    std::uint64_t seed = 0;
+    std::uint32_t layer = 0;
+    std::vector<std::uint64_t> obstacleFingerprints;  // per top cell
+    std::vector<SampledDot> dots;
+    LayerStats stats;
+};
+
+namespace {
+
+std::vector<std::uint64_t> obstacleFingerprints(const LayerGrid& grid, std::span<const core::Vec2> obstacles) {
+    std::vector<std::uint64_t> prints(grid.top.size(), 0);
+    for (const core::Vec2& p : obstacles) {
+        std::uint64_t& print = prints[static_cast<std::size_t>(grid.topIndexOf(p.x, p.y))];
+        // Order-independent: a sum of hashes of the positions.
+        std::uint64_t bx = 0, by = 0;
+        std::memcpy(&bx, &p.x, sizeof bx);
+        std::memcpy(&by, &p.y, sizeof by);
+        print += mix64(bx ^ mix64(by));
+    }
+    return prints;
+}
+
+// Top cells whose content differs between two runs, grown by how far a change can act.
+std::vector<std::uint8_t> dirtyCells(const LayerGrid& now, const LayerGrid& before,
+                                     const std::vector<std::uint64_t>& obstaclesNow,
+                                     const std::vector<std::uint64_t>& obstaclesBefore) {
+    std::vector<std::uint8_t> dirty(now.top.size(), 0);
+    const int reach = static_cast<int>(std::ceil(now.rMax / now.topSide));
+    for (int ty = 0; ty < now.topRows; ++ty)
+        for (int tx = 0; tx < now.topCols; ++tx) {
+            const std::size_t i = static_cast<std::size_t>(ty * now.topCols + tx);
+            const bool field = now.top[i].fingerprint != before.top[i].fingerprint;
+            const bool obstacles = obstaclesNow[i] != obstaclesBefore[i];
+            if (!field && !obstacles) continue;
+            // A changed obstacle acts on darts up to a spacing away; a changed field only
+            // on darts inside the cell (it also moves the search reach, which never changes
+            // which darts are accepted).
+            const int grow = obstacles ? reach : 0;
+            for (int y = std::max(0, ty - grow); y <= std::min(now.topRows - 1, ty + grow); ++y)
+                for (int x = std::max(0, tx - grow); x <= std::min(now.topCols - 1, tx + grow); ++x)
+                    dirty[static_cast<std::size_t>(y * now.topCols + x)] = 1;
+        }
+    return dirty;
+}
+
+std::vector<std::uint8_t> grown(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by) {
+    std::vector<std::uint8_t> out(cells.size(), 0);
+    for (int ty = 0; ty < grid.topRows; ++ty)
+        for (int tx = 0; tx < grid.topCols; ++tx) {
+            if (!cells[static_cast<std::size_t>(ty * grid.topCols + tx)]) continue;
+            for (int y = ty - by; y <= ty + by; ++y)
+                for (int x = tx - by; x <= tx + by; ++x) {
+                    int yy = y, xx = x;
+                    if (grid.periodic) {
+                        yy = (yy % grid.topRows + grid.topRows) % grid.topRows;
+                        xx = (xx % grid.topCols + grid.topCols) % grid.topCols;
+                    } else if (yy < 0 || xx < 0 || yy >= grid.topRows || xx >= grid.topCols) {
+                        continue;
+                    }
+                    out[static_cast<std::size_t>(yy * grid.topCols + xx)] = 1;
+                }
+        }
+    return out;
+}
+
+void checkRequest(const LayerRequest& request) {
+    if (request.field == nullptr) throw core::UsageError("dot layer: no density field given");
+    const double expected = request.field->expectedDots(request.densityScale);
+    if (expected > static_cast<double>(request.dotCap)) {
+        std::ostringstream message;
+        message << "dot layer: about " << static_cast<long long>(expected) << " dots requested, over the cap of "
+                << request.dotCap << "; lower the density or the treated area";
+        throw core::UsageError(message.str());
+    }
+    for (const core::Vec2& p : request.obstacles)
+        if (!std::isfinite(p.x) || !std::isfinite(p.y))
+            throw core::UsageError("dot layer: an obstacle dot has a position that is not a number");
+}
+
+}  // namespace
+
+LayerSampler::LayerSampler() : state_(std::make_unique<State>()) {}
+LayerSampler::~LayerSampler() = default;
+LayerSampler::LayerSampler(LayerSampler&&) noexcept = default;
+LayerSampler& LayerSampler::operator=(LayerSampler&&) noexcept = default;
+
+const LayerStats& LayerSampler::lastStats() const {
+    return state_->stats;
+}
+
+void LayerSampler::reset() {
+    state_->valid = false;
+}
+
+const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request) {
+    checkRequest(request);
+    State& s = *state_;
+    LayerGrid grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic);
+    std::vector<std::uint64_t> prints = obstacleFingerprints(grid, request.obstacles);
+    const detail::RegionRequest base{request.field, &grid, request.seed, request.layer, request.obstacles};
+
+    const bool comparable = s.valid && s.seed == request.seed && s.layer == request.layer && s.grid.sameShape(grid);
+    LayerStats stats;
+    stats.topCells = grid.top.size();
+    if (comparable) {
+        std::vector<std::uint8_t> region = dirtyCells(grid, s.grid, prints, s.obstacleFingerprints);
+        const int ring = static_cast<int>(std::ceil(grid.rMax / grid.topSide)) + 1;
+        if (std::none_of(region.begin(), region.end(), [](std::uint8_t d) { return d != 0; })) {
+            s.stats = stats;
+            s.stats.incremental = true;
+            return s.dots;
+        }
+        region = grown(region, grid, 1);
+        for (;;) {
+            const std::size_t count = static_cast<std::size_t>(std::count(region.begin(), region.end(), 1));
+            if (count == region.size()) break;  // the change reached everything: start afresh
+            detail::RegionResult result = detail::resampleRegion(base, region, grown(region, grid, ring), s.dots);
+            stats.darts += result.darts;
+            if (result.consistent) {
+                stats.incremental = true;
+                stats.resampledCells = result.cellsSampled;
+                s.grid = std::move(grid);
+                s.obstacleFingerprints = std::move(prints);
+                s.dots = std::move(result.dots);
+                s.stats = stats;
+                return s.dots;
+            }
+            region = grown(region, grid, ring);
+        }
+    }
+    std::vector<std::uint8_t> everything(grid.top.size(), 1);
+    detail::RegionResult result = detail::resampleRegion(base, everything, everything, {});
+    stats.darts += result.darts;
+    stats.resampledCells = result.cellsSampled;
+    s.grid = std::move(grid);
+    s.obstacleFingerprints = std::move(prints);
+    s.dots = std::move(result.dots);
+    s.seed = request.seed;
+    s.layer = request.layer;
+    s.valid = true;
+    s.stats = stats;
+    return s.dots;
+}
+
+std::vector<SampledDot> sampleLayer(const LayerRequest& request) {
+    LayerSampler sampler;
+    return sampler.sample(request);
+}
+
+}  // namespace smp::dots

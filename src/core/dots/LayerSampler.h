@@ -1,0 +1,78 @@
+#pragma once
+// Maximal variable-density blue noise for one layer of dots.
+//
+// Conflict rule: two dots p, q keep |p - q| >= max(r(p), r(q)), r = spacingMm(scale * density).
+// The layer is maximal: when sample() returns, every treated point x has a dot p with
+// |x - p| < max(r(x), r(p)), so no further dot could be added anywhere.
+//
+// How: random sequential addition run to saturation (Ebeida et al. 2012, "A simple algorithm for
+// maximal Poisson-disk sampling in high dimensions"). Darts go into the still-uncovered cells
+// of a grid whose cells are too small to hold two dots; cells that a dot covers are dropped;
+// what is left is split into quarters, again and again, so the last gaps are found exactly
+// instead of by luck. Every dart's position and its priority come from a hash of
+// (seed, layer, cell, round), and darts are accepted in priority order, so the result is a pure
+// function of the inputs and each dot depends only on its neighbourhood. That locality is what
+// makes resampling after a local edit exact: only the cells whose field changed are redone
+// (plus a ring that is checked against the previous result and widened when it differs).
+
+#include "core/Geometry.h"
+#include "core/dots/DensityField.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace smp::dots {
+
+struct SampledDot {
+    core::Vec2 position;
+    double spacing = 0.0;   // r at this dot, mm
+    std::uint64_t key = 0;  // acceptance priority: unique, and the order dots are returned in
+};
+
+struct LayerRequest {
+    const DensityField* field = nullptr;
+    double densityScale = 1.0;  // this layer's density is densityScale * field density
+    std::uint64_t seed = 0;
+    std::uint32_t layer = 0;                // separates the random streams of the layers of one seed
+    bool periodic = false;                  // wrap around the field's area (a torus): for spectrum tests
+    std::span<const core::Vec2> obstacles;  // fixed dots (surviving earlier sessions)
+    std::size_t dotCap = 5'000'000;         // refuse requests expected to exceed it
+};
+
+struct LayerStats {
+    bool incremental = false;        // reused the previous result outside a changed region
+    std::size_t topCells = 0;        // cells of the coarse grid the layer is organised in
+    std::size_t resampledCells = 0;  // of those, how many were sampled again
+    std::size_t darts = 0;           // darts thrown, accepted or not
+};
+
+// Keeps what the next call needs to resample only what changed. Not thread-safe; one per layer.
+class LayerSampler {
+public:
+    LayerSampler();
+    ~LayerSampler();
+    LayerSampler(LayerSampler&&) noexcept;
+    LayerSampler& operator=(LayerSampler&&) noexcept;
+
+    // The dots of the layer, in key order. Same request, same bytes. When only some of the field
+    // or of the obstacles changed since the previous call, only that part is resampled, and the
+    // result is identical to sampling from scratch. Throws core::UsageError on bad input.
+    const std::vector<SampledDot>& sample(const LayerRequest& request);
+
+    [[nodiscard]] const LayerStats& lastStats() const;
+
+    // Forget the previous result: the next call samples from scratch.
+    void reset();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// One-shot convenience.
+[[nodiscard]] std::vector<SampledDot> sampleLayer(const LayerRequest& request);
+
+}  // namespace smp::dots
