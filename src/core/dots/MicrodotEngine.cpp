@@ -1,0 +1,77 @@
+#include "core/dots/MicrodotEngine.h"
+
+#include "core/Errors.h"
+#include "core/dots/DotDecoration.h"
+#include "core/dots/Spacing.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace smp::dots {
+
+namespace {
+
+void checkField(const DensityField& field) {
+    for (int row = 0; row < field.rows(); ++row)
+        for (int column = 0; column < field.columns(); ++column) {
+            const FieldValue v = field.node(column, row);
+            if (v.density <= kMaxDensity || v.mask < 0.5) continue;
+            std::ostringstream message;
+            message << "density field node (" << column << ", " << row << "): " << v.density
+                    << " dots/cm2 is over the limit of " << kMaxDensity
+                    << " (a natural scalp has at most ~300 hairs per cm2)";
+            throw core::UsageError(message.str());
+        }
+}
+
+}  // namespace
+
+double follicularExtra(const Imperfection& imperfection) {
+    return imperfection.follicularChance * (1.0 + imperfection.tripleChance);
+}
+
+const DotLayout& MicrodotEngine::generate(const DensityField& field, const SessionPlan& plan, std::uint64_t seed) {
+    plan.validate();
+    checkField(field);
+    const int sessions = static_cast<int>(plan.sessions.size());
+    samplers_.resize(static_cast<std::size_t>(sessions));
+    stats_.assign(static_cast<std::size_t>(sessions), {});
+
+    DotLayout layout;
+    std::vector<core::Vec2> survivors;
+    std::uint32_t nextUnit = 1;
+    // Follicular units add dots of their own: sample fewer so the final density is the target.
+    const double unitScale = 1.0 / (1.0 + follicularExtra(plan.imperfection));
+    for (int k = 0; k < sessions; ++k) {
+        LayerRequest request;
+        request.field = &field;
+        request.densityScale = plan.cumulativeShare(k) * unitScale;
+        request.seed = seed;
+        request.layer = static_cast<std::uint32_t>(k);
+        request.obstacles = survivors;
+        LayerSampler& sampler = samplers_[static_cast<std::size_t>(k)];
+        const std::vector<SampledDot>& sampled = sampler.sample(request);
+        stats_[static_cast<std::size_t>(k)] = sampler.lastStats();
+
+        layout.sessionStart.push_back(layout.dots.size());
+        const bool last = k + 1 == sessions;
+        const SessionContext context{field, plan.sessions[static_cast<std::size_t>(k)], plan.imperfection, seed, k,
+                                     last};
+        for (const SampledDot& dot : sampled)
+            decorateDot(context, dot, nextUnit, layout.dots);
+        // A dot sheds at most once, while it heals before the next session; one that survives
+        // that stays for every later session.
+        for (std::size_t i = layout.sessionStart.back(); i < layout.dots.size(); ++i)
+            if (!layout.dots[i].shedBeforeNext) survivors.push_back(layout.dots[i].positionMm);
+    }
+    layout.sessionStart.push_back(layout.dots.size());
+    layout_ = std::move(layout);
+    return layout_;
+}
+
+DotLayout generateDots(const DensityField& field, const SessionPlan& plan, std::uint64_t seed) {
+    MicrodotEngine engine;
+    return engine.generate(field, plan, seed);
+}
+
+}  // namespace smp::dots
