@@ -1,0 +1,188 @@
+// The sampler alone: spacing, maximality, packing, density, determinism, bad input.
+#include "core/dots/LayerSampler.h"
+#include "DotTestFields.h"
+#include "core/Errors.h"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace smp;
+using namespace smp::test;
+
+namespace {
+
+struct Measured {
+    std::vector<dots::SampledDot> dots;
+    ClosestPair closest;
+    Coverage gaps;
+};
+
+Measured sampleAndMeasure(const dots::DensityField& field, std::uint64_t seed, double densityScale = 1.0) {
+    dots::LayerRequest request;
+    request.field = &field;
+    request.seed = seed;
+    request.densityScale = densityScale;
+    Measured m{dots::sampleLayer(request), {}, {}};
+    const auto points = positions(m.dots);
+    const auto spacing = spacings(m.dots);
+    const Area area = areaOf(field.area());
+    m.closest = closestPair(points, spacing, area);
+    const double rMin = dots::spacingMm(densityScale * field.bounds(field.area()).maxDensity);
+    m.gaps = coverage(
+        points, spacing, area, rMin / 8.0,
+        [&](core::Vec2 x) { return dots::spacingMm(densityScale * field.densityAt(x)); },
+        [&](core::Vec2 x) { return field.inside(x); });
+    return m;
+}
+
+}  // namespace
+
+TEST_CASE("Uniform density: exact spacing, maximal, packed like a saturated random packing", "[dots][sampler]") {
+    // 40 x 40 mm at 400 dots/cm2: about 6400 dots.
+    const auto field = dots::DensityField::uniform(square(40.0), 400.0);
+    const Measured m = sampleAndMeasure(field, 11);
+    const double r = dots::spacingMm(400.0);
+    INFO("dots " << m.dots.size() << ", closest pair / r " << m.closest.ratio << ", gaps " << m.gaps.uncovered << " of "
+                 << m.gaps.tested);
+    CHECK(m.closest.ratio >= 1.0 - 1e-12);
+    CHECK(m.gaps.tested > 500'000);
+    CHECK(m.gaps.uncovered == 0);
+    const double packing = rho(m.dots.size(), r, field.area().area());
+    CHECK(packing >= 0.76);
+    CHECK(packing <= 0.80);
+    const double nearest = meanNearestNeighbourRatio(positions(m.dots), spacings(m.dots), areaOf(field.area()));
+    CHECK(nearest >= 1.05);
+    CHECK(nearest <= 1.15);
+    // The spacing constant turns the requested density into this many dots (edges included).
+    CHECK(static_cast<double>(m.dots.size()) == Approx(field.expectedDots()).epsilon(0.03));
+}
+
+TEST_CASE("A 10:1 density gradient keeps spacing and maximality and matches the density", "[dots][sampler]") {
+    // 100 x 30 mm, 50 to 500 dots/cm2 along x.
+    const dots::RectMm area{0.0, 0.0, 100.0, 30.0};
+    const auto field = gradientField(area, 50.0, 500.0);
+    const Measured m = sampleAndMeasure(field, 5);
+    INFO("dots " << m.dots.size() << ", closest pair ratio " << m.closest.ratio);
+    CHECK(m.closest.ratio >= 1.0 - 1e-12);
+    CHECK(m.gaps.uncovered == 0);
+    // Dots in every 1 cm2 window against the integral of the target over it.
+    for (double x = 0.0; x + 10.0 <= 100.0; x += 10.0)
+        for (double y = 0.0; y + 10.0 <= 30.0; y += 10.0) {
+            std::size_t inWindow = 0;
+            for (const auto& d : m.dots)
+                if (d.position.x >= x && d.position.x < x + 10.0 && d.position.y >= y && d.position.y < y + 10.0)
+                    ++inWindow;
+            const double target = 50.0 + 450.0 * (x + 5.0) / 100.0;  // linear: mean = centre value
+            INFO("window x " << x << " y " << y << ": " << inWindow << " dots, target " << target);
+            // Along the edge of the area dots pack a little tighter (nothing competes from
+            // outside): +-5% inside, +-10% in windows that touch the edge.
+            const bool edge = x == 0.0 || y == 0.0 || x + 10.0 >= 100.0 || y + 10.0 >= 30.0;
+            CHECK(std::abs(static_cast<double>(inWindow) - target) <= (edge ? 0.10 : 0.05) * target);
+        }
+}
+
+TEST_CASE("A masked area and a density hole are respected and still filled to the edge", "[dots][sampler]") {
+    // A disc of treated skin with a bare (avoid) band through it.
+    const dots::RectMm area = square(40.0);
+    const auto field = dots::DensityField::fromFunction(area, 0.5, [](core::Vec2 p) {
+        const double dx = p.x - 20.0, dy = p.y - 20.0;
+        const bool inDisc = dx * dx + dy * dy <= 18.0 * 18.0;
+        const bool band = std::abs(p.y - 20.0) < 3.0;
+        return dots::FieldValue{band ? 0.0 : 150.0, inDisc ? 1.0 : 0.0, 0.0, 0.0};
+    });
+    const Measured m = sampleAndMeasure(field, 3);
+    REQUIRE(m.dots.size() > 500);
+    for (const auto& d : m.dots)
+        REQUIRE(field.inside(d.position));
+    CHECK(m.closest.ratio >= 1.0 - 1e-12);
+    INFO("gaps " << m.gaps.uncovered << " of " << m.gaps.tested << ", first at " << m.gaps.firstUncovered.x << ", "
+                 << m.gaps.firstUncovered.y);
+    CHECK(m.gaps.uncovered == 0);
+}
+
+TEST_CASE("Same inputs give the same bytes; another seed another layout", "[dots][sampler]") {
+    const auto field = gradientField({0.0, 0.0, 30.0, 30.0}, 60.0, 300.0);
+    dots::LayerRequest request;
+    request.field = &field;
+    request.seed = 42;
+    const auto a = dots::sampleLayer(request);
+    const auto b = dots::sampleLayer(request);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        REQUIRE(a[i].key == b[i].key);
+        REQUIRE(std::memcmp(&a[i].position, &b[i].position, sizeof(core::Vec2)) == 0);
+    }
+    request.seed = 43;
+    const auto c = dots::sampleLayer(request);
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < std::min(a.size(), c.size()); ++i)
+        same += a[i].position == c[i].position;
+    CHECK(same < a.size() / 100);
+}
+
+TEST_CASE("Resampling after a local edit changes only what it must and equals a fresh run", "[dots][sampler]") {
+    const dots::RectMm area{0.0, 0.0, 80.0, 60.0};
+    auto before = gradientField(area, 80.0, 200.0);
+    auto after = before;
+    // A "hairline drag": the density changes in a 10 x 10 mm patch only.
+    for (int row = 20; row <= 30; ++row)
+        for (int col = 30; col <= 40; ++col) {
+            auto v = after.node(col, row);
+            v.density *= 0.6;
+            after.setNode(col, row, v);
+        }
+    dots::LayerSampler sampler;
+    dots::LayerRequest request;
+    request.field = &before;
+    request.seed = 9;
+    const auto first = sampler.sample(request);
+    request.field = &after;
+    const auto edited = sampler.sample(request);
+    const dots::LayerStats stats = sampler.lastStats();
+    const auto fresh = dots::sampleLayer(request);
+    INFO("resampled " << stats.resampledCells << " of " << stats.topCells << " top cells");
+    CHECK(stats.incremental);
+    CHECK(stats.resampledCells * 2 < stats.topCells);
+    REQUIRE(edited.size() == fresh.size());
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+        REQUIRE(edited[i].key == fresh[i].key);
+        REQUIRE(edited[i].position == fresh[i].position);
+    }
+    // Far from the edit nothing moved.
+    std::size_t farBefore = 0, farAfter = 0;
+    for (const auto& d : first)
+        farBefore += d.position.x < 15.0;
+    for (const auto& d : edited)
+        farAfter += d.position.x < 15.0;
+    CHECK(farBefore == farAfter);
+}
+
+TEST_CASE("Bad parameters are refused with a message, quickly", "[dots][sampler]") {
+    using Catch::Matchers::Contains;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_WITH(dots::DensityField(square(10.0), 1.0, {nan, 1.0, 0.0, 0.0}),
+                      Contains("density") && Contains("must be a number"));
+    CHECK_THROWS_WITH(dots::DensityField(square(10.0), 1.0, {-5.0, 1.0, 0.0, 0.0}), Contains("density"));
+    // Zero spacing is an infinite density.
+    CHECK_THROWS_AS(dots::DensityField::uniform(square(10.0), std::numeric_limits<double>::infinity()),
+                    core::UsageError);
+    CHECK_THROWS_WITH(dots::DensityField(square(10.0), 0.0, {}), Contains("node spacing"));
+    CHECK_THROWS_WITH(dots::DensityField({0.0, 0.0, 0.0, 10.0}, 1.0, {}), Contains("area"));
+
+    dots::LayerRequest request;
+    CHECK_THROWS_WITH(dots::sampleLayer(request), Contains("no density field"));
+    const auto empty = dots::DensityField(square(10.0), 1.0, {100.0, 0.0, 0.0, 0.0});
+    request.field = &empty;
+    CHECK_THROWS_WITH(dots::sampleLayer(request), Contains("treatment area is empty"));
+    // 1 m2 at 1000 dots/cm2 would be 10M dots: over the cap, refused before any work.
+    const auto huge = dots::DensityField::uniform(square(1000.0), 1000.0);
+    request.field = &huge;
+    CHECK_THROWS_WITH(dots::sampleLayer(request), Contains("over the cap"));
+    const auto field = dots::DensityField::uniform(square(10.0), 100.0);
+    request.field = &field;
+    request.densityScale = -1.0;
+    CHECK_THROWS_WITH(dots::sampleLayer(request), Contains("density scale"));
+}
