@@ -149,6 +149,23 @@ DensityField::NodeRange DensityField::nodesTouching(const RectMm& rect) const {
 }
 
 FieldBounds DensityField::bounds(const RectMm& rect) const {
+    // The sampler asks this for millions of small cells: inside one patch the extremes are at
+    // the rectangle's four corners, no lists needed.
+    const double u0 = (rect.x0 - area_.x0) / spacing_, u1 = (rect.x1 - area_.x0) / spacing_;
+    const double v0 = (rect.y0 - area_.y0) / spacing_, v1 = (rect.y1 - area_.y0) / spacing_;
+    if (u0 >= 0.0 && v0 >= 0.0 && u1 <= columns_ - 1.0 && v1 <= rows_ - 1.0 &&
+        std::floor(u0) == std::floor(std::nextafter(u1, u0)) && std::floor(v0) == std::floor(std::nextafter(v1, v0))) {
+        FieldBounds out{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
+        for (const double y : {rect.y0, rect.y1})
+            for (const double x : {rect.x0, rect.x1}) {
+                const FieldValue value = at({x, y});
+                out.minDensity = std::min(out.minDensity, value.density);
+                out.maxDensity = std::max(out.maxDensity, value.density);
+                out.minMask = std::min(out.minMask, value.mask);
+                out.maxMask = std::max(out.maxMask, value.mask);
+            }
+        return out;
+    }
     // A bilinear patch takes its extremes at its corners, so over a rectangle the extremes are
     // among the values at the rectangle's corners, at the nodes inside it and where its sides
     // cross the raster's lines: exact, and only 4 evaluations for a rectangle inside one patch.
