@@ -12,9 +12,9 @@ namespace smp::dots::detail {
 
 namespace {
 
-// Darts per cell before a cell that is still open is split: a cell's first generation gets a
-// few (most dots land then), later generations one each (Ebeida et al. found little gained
-// from more: the uncovered share of a split cell is small and splitting is cheap).
+// Darts per cell and step before a cell that is still open is split. One is best measured:
+// a second round at the storage level costs a full conflict test per open cell, most of which
+// are already covered, while a split tests them with one neighbourhood query per parent.
 constexpr int kFirstRounds = 1;
 constexpr int kLaterRounds = 1;
 constexpr int kMaxRounds = 1;
@@ -171,7 +171,7 @@ public:
         insertFixedBefore(~std::uint64_t{0});
     }
 
-    RegionResult result(const std::vector<std::uint8_t>& region) {
+    RegionResult result() {
         RegionResult out;
         out.darts = darts_;
         out.cellsSampled = cellsSampled_;
@@ -181,7 +181,6 @@ public:
             out.dots.push_back({index_.position(dot.at), dot.r, dot.key});
         std::sort(out.dots.begin(), out.dots.end(),
                   [](const SampledDot& a, const SampledDot& b) { return a.key < b.key; });
-        (void)region;
         return out;
     }
 
@@ -475,7 +474,7 @@ RegionResult resampleRegion(const RegionRequest& request, const std::vector<std:
     const bool everything = std::all_of(sampled.begin(), sampled.end(), [](std::uint8_t s) { return s != 0; });
     Run run(request, sampled, everything ? std::span<const SampledDot>{} : previous);
     run.run();
-    RegionResult out = run.result(region);
+    RegionResult out = run.result();
     if (everything || !out.consistent) return out;
     // The ring: sampled, but outside the region the change was confined to.
     auto inRing = [&](const SampledDot& dot) {
