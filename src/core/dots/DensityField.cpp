@@ -47,6 +47,13 @@ std::uint64_t bits(double v) {
     return b;
 }
 
+void widen(FieldBounds& bounds, const FieldValue& value) {
+    bounds.minDensity = std::min(bounds.minDensity, value.density);
+    bounds.maxDensity = std::max(bounds.maxDensity, value.density);
+    bounds.minMask = std::min(bounds.minMask, value.mask);
+    bounds.maxMask = std::max(bounds.maxMask, value.mask);
+}
+
 }  // namespace
 
 DensityField::DensityField(RectMm area, double nodeSpacingMm, FieldValue fill) : area_(area) {
@@ -157,13 +164,8 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
         std::floor(u0) == std::floor(std::nextafter(u1, u0)) && std::floor(v0) == std::floor(std::nextafter(v1, v0))) {
         FieldBounds out{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
         for (const double y : {rect.y0, rect.y1})
-            for (const double x : {rect.x0, rect.x1}) {
-                const FieldValue value = at({x, y});
-                out.minDensity = std::min(out.minDensity, value.density);
-                out.maxDensity = std::max(out.maxDensity, value.density);
-                out.minMask = std::min(out.minMask, value.mask);
-                out.maxMask = std::max(out.maxMask, value.mask);
-            }
+            for (const double x : {rect.x0, rect.x1})
+                widen(out, at({x, y}));
         return out;
     }
     // A bilinear patch takes its extremes at its corners, so over a rectangle the extremes are
@@ -185,13 +187,8 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
     lines(rect.y0, std::max(rect.y0, rect.y1), area_.y0, rows_, ys);
     FieldBounds out{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
     for (double y : ys)
-        for (double x : xs) {
-            const FieldValue value = at({x, y});
-            out.minDensity = std::min(out.minDensity, value.density);
-            out.maxDensity = std::max(out.maxDensity, value.density);
-            out.minMask = std::min(out.minMask, value.mask);
-            out.maxMask = std::max(out.maxMask, value.mask);
-        }
+        for (double x : xs)
+            widen(out, at({x, y}));
     return out;
 }
 

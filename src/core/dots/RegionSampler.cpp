@@ -12,12 +12,9 @@ namespace smp::dots::detail {
 
 namespace {
 
-// Darts per cell and step before a cell that is still open is split. One is best measured:
-// a second round at the storage level costs a full conflict test per open cell, most of which
-// are already covered, while a split tests them with one neighbourhood query per parent.
-constexpr int kFirstRounds = 1;
-constexpr int kLaterRounds = 1;
-constexpr int kMaxRounds = 1;
+// One dart per open cell and step, then the cells still open are split. A second dart per
+// cell measured slower: it costs a full conflict test per open cell, most of which are
+// already covered, while a split tests them with one neighbourhood query per parent.
 // Splits below the storage cell before an open cell is given up. 2^-14 of a spacing is far below
 // anything a dot or the r/8 maximality test can see; the cap only guards against a degenerate
 // field making the run endless.
@@ -34,7 +31,6 @@ constexpr double kChordCellShare = 0.25;
 
 struct Cell {
     std::int32_t ix, iy;
-    std::uint8_t generation;
     bool dartRejected;  // its next dart already hits a dot (found while splitting its parent)
 };
 
@@ -50,8 +46,8 @@ struct Dart {
 // by chance. Finer cells get a full random priority.
 constexpr int kBucketBits = 3;
 
-std::uint64_t stepKey(int depth, int round) {
-    return (static_cast<std::uint64_t>(depth + 1) << 59) | (static_cast<std::uint64_t>(round) << 56);
+std::uint64_t stepKey(int depth) {
+    return static_cast<std::uint64_t>(depth + 1) << 59;
 }
 
 void sortDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
@@ -136,7 +132,7 @@ public:
                         const std::size_t t = static_cast<std::size_t>(ty * grid_.topCols + tx);
                         if (!sampled_[t] || grid_.top[t].mask == 0 || grid_.top[t].firstDepth != d) continue;
                         for (int sx = 0; sx < (1 << d); ++sx) {
-                            const Cell cell{(tx << d) + sx, (ty << d) + sy, 0, false};
+                            const Cell cell{(tx << d) + sx, (ty << d) + sy, false};
                             if (keepCell(cell, d, /*checkCover=*/false))
                                 leaves[static_cast<std::size_t>(d)].push_back(cell);
                         }
@@ -159,9 +155,8 @@ public:
                     break;
                 continue;
             }
-            for (int round = 0; round < kMaxRounds; ++round)
-                throwDarts(cells, depth, round);
-            insertFixedBefore(stepKey(depth + 1, 0));
+            throwDarts(cells, depth);
+            insertFixedBefore(stepKey(depth + 1));
             // Above the storage cell a split lands where initial cells of sparser skin start;
             // below it, two levels at a time save half the neighbourhood queries.
             const int levels = depth < grid_.storageShift ? 1 : 2;
@@ -231,12 +226,12 @@ private:
         std::uint64_t key;
     };
 
-    // The dart a cell gets in a round: position and priority both hashed from the cell.
-    [[nodiscard]] CellDart dartFor(const Cell& cell, int depth, int round) const {
+    // The dart a cell gets at its depth: position and priority both hashed from the cell.
+    [[nodiscard]] CellDart dartFor(const Cell& cell, int depth) const {
         const std::int64_t side = sideSteps(depth);
         const double sideD = static_cast<double>(side);
         const std::uint64_t h =
-            mix64(mix64(salt_ ^ stepKey(depth, round)) ^
+            mix64(mix64(salt_ ^ stepKey(depth)) ^
                   mix64((static_cast<std::uint64_t>(cell.ix) << 32) ^ static_cast<std::uint32_t>(cell.iy)));
         const std::uint64_t p = mix64(h + 0x9e3779b97f4a7c15ULL);
         LatticePoint at{cell.ix * side + static_cast<std::int64_t>(static_cast<double>(h >> 11) * 0x1.0p-53 * sideD),
@@ -250,7 +245,7 @@ private:
         } else {
             priority = mixed & ((std::uint64_t{1} << 56) - 1);
         }
-        return {at, stepKey(depth, round) | priority};
+        return {at, stepKey(depth) | priority};
     }
 
     // Least spacing anywhere in a cell, in lattice steps: the top cell's bound, or a tighter one
@@ -276,15 +271,13 @@ private:
         return top.constant ? top.rLo : spacingMm(grid_.densityScale * field_.densityAt(where));
     }
 
-    void throwDarts(std::vector<Cell>& cells, int depth, int round) {
+    void throwDarts(std::vector<Cell>& cells, int depth) {
         darts.clear();
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const Cell& cell = cells[i];
-            const int rounds = cell.generation == 0 ? kFirstRounds : kLaterRounds;
-            if (round >= rounds) continue;
             ++darts_;
-            if (round == 0 && cell.dartRejected) continue;
-            const CellDart dart = dartFor(cell, depth, round);
+            if (cell.dartRejected) continue;
+            const CellDart dart = dartFor(cell, depth);
             darts.push_back({dart.at, dart.key, static_cast<std::uint32_t>(i)});
         }
         if (depth <= grid_.storageShift) {
@@ -334,8 +327,7 @@ private:
         const std::int64_t childSide = sideSteps(depth + 1);
         const double half = 0.5 * static_cast<double>(childSide);
         for (int k = 0; k < 4; ++k) {
-            const Cell child{cell.ix * 2 + (k & 1), cell.iy * 2 + (k >> 1),
-                             static_cast<std::uint8_t>(std::min(cell.generation + 1, 255)), false};
+            const Cell child{cell.ix * 2 + (k & 1), cell.iy * 2 + (k >> 1), false};
             const double ox = static_cast<double>(child.ix * childSide - centre.x) + half;
             const double oy = static_cast<double>(child.iy * childSide - centre.y) + half;
             if (coveredBy(near_, ox, oy, half, cellRLo(top, child, depth + 1))) continue;
@@ -349,7 +341,7 @@ private:
             if (++openPerTop_[t] > kMaxOpenPerTopCell) continue;
             out.push_back(child);
             Cell& added = out.back();
-            const CellDart next = dartFor(added, depth + 1, 0);
+            const CellDart next = dartFor(added, depth + 1);
             bool inside = true;
             const double r = spacingOfDart(top, next.at, inside) / index_.step();
             if (!inside) {
@@ -454,7 +446,7 @@ private:
     bool consistent_ = true;
     std::size_t darts_ = 0;
     std::size_t cellsSampled_ = 0;
-    std::vector<Dart> darts, scratch;  // reused between rounds
+    std::vector<Dart> darts, scratch;  // reused between depths
     std::vector<SpacingIndex::Near> near_, edgeNear_;
     std::vector<std::uint32_t> openPerTop_;
 };

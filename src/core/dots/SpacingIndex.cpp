@@ -109,12 +109,7 @@ bool SpacingIndex::conflicts(LatticePoint at, double r, double reach) const {
     forCells(at, reachS, [&](std::size_t cell, std::int64_t col, std::int64_t row) {
         const std::uint32_t v = cells_[cell];
         if (v == kEmpty) return false;
-        std::int64_t dx = ((col << kLatticeBits) | (v >> 16)) - at.x;
-        std::int64_t dy = ((row << kLatticeBits) | (v & 0xffff)) - at.y;
-        if (grid_.periodic) {
-            dx = wrap(dx, periodX_);
-            dy = wrap(dy, periodY_);
-        }
+        const auto [dx, dy] = offsetTo(v, col, row, at);
         const double d2 = static_cast<double>(dx * dx + dy * dy);
         if (d2 < own2) return hit = true;
         if (d2 < reach2 && !cellR_.empty()) {
@@ -136,12 +131,7 @@ void SpacingIndex::gather(LatticePoint at, double radius, std::vector<Near>& out
     forCells(at, radiusS, [&](std::size_t cell, std::int64_t col, std::int64_t row) {
         const std::uint32_t v = cells_[cell];
         if (v == kEmpty) return false;
-        std::int64_t dx = ((col << kLatticeBits) | (v >> 16)) - at.x;
-        std::int64_t dy = ((row << kLatticeBits) | (v & 0xffff)) - at.y;
-        if (grid_.periodic) {
-            dx = wrap(dx, periodX_);
-            dy = wrap(dy, periodY_);
-        }
+        const auto [dx, dy] = offsetTo(v, col, row, at);
         out.push_back({static_cast<double>(dx), static_cast<double>(dy), cellR_.empty() ? 0.0 : cellR_[cell]});
         return false;
     });

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace smp::dots::detail {
@@ -61,6 +62,17 @@ private:
     };
     template <typename Visit> void forCells(LatticePoint at, double radius, Visit&& visit) const;
     template <typename Visit> bool anyObstacle(LatticePoint at, double radius, Visit&& visit) const;
+    // From `at` to the dot stored as `v` in the cell (col, row), in lattice steps.
+    [[nodiscard]] std::pair<std::int64_t, std::int64_t> offsetTo(std::uint32_t v, std::int64_t col, std::int64_t row,
+                                                                 LatticePoint at) const {
+        std::int64_t dx = ((col << kLatticeBits) | (v >> 16)) - at.x;
+        std::int64_t dy = ((row << kLatticeBits) | (v & 0xffff)) - at.y;
+        if (grid_.periodic) {
+            dx = wrap(dx, periodX_);
+            dy = wrap(dy, periodY_);
+        }
+        return {dx, dy};
+    }
     [[nodiscard]] std::int64_t wrap(std::int64_t d, std::int64_t period) const {
         if (d > period / 2) return d - period;
         if (d < -period / 2) return d + period;
