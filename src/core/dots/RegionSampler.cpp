@@ -317,12 +317,15 @@ private:
             index_.gather(centre,
                           std::max(top.rLo, top.searchR) + 0.5 * static_cast<double>(side) * step * 1.4142135623730951,
                           near_);
-            if (coveredBy(near_, 0.0, 0.0, 0.5 * static_cast<double>(side), cellRLo(top, cell, depth))) continue;
-            descend(cell, depth, levels, centre, top, out);
+            // The parent's bound serves its descendants too: looser for them, but one field query
+            // instead of twenty, and the next split tightens it again.
+            const double rLo = cellRLo(top, cell, depth);
+            if (coveredBy(near_, 0.0, 0.0, 0.5 * static_cast<double>(side), rLo)) continue;
+            descend(cell, depth, levels, centre, top, rLo, out);
         }
     }
 
-    void descend(const Cell& cell, int depth, int levels, LatticePoint centre, const TopCell& top,
+    void descend(const Cell& cell, int depth, int levels, LatticePoint centre, const TopCell& top, double rLo,
                  std::vector<Cell>& out) {
         const std::int64_t childSide = sideSteps(depth + 1);
         const double half = 0.5 * static_cast<double>(childSide);
@@ -330,10 +333,10 @@ private:
             const Cell child{cell.ix * 2 + (k & 1), cell.iy * 2 + (k >> 1), false};
             const double ox = static_cast<double>(child.ix * childSide - centre.x) + half;
             const double oy = static_cast<double>(child.iy * childSide - centre.y) + half;
-            if (coveredBy(near_, ox, oy, half, cellRLo(top, child, depth + 1))) continue;
+            if (coveredBy(near_, ox, oy, half, rLo)) continue;
             if (top.mask == 1 && !keepCell(child, depth + 1, false)) continue;
             if (levels > 1) {
-                descend(child, depth + 1, levels - 1, centre, top, out);
+                descend(child, depth + 1, levels - 1, centre, top, rLo, out);
                 continue;
             }
             const std::size_t t =
