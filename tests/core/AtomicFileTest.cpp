@@ -77,7 +77,7 @@ TEST_CASE("a write that fails half-way keeps the previous file byte for byte", "
     REQUIRE(countFiles(folder) == 1);
 }
 
-TEST_CASE("a new file gets the user's umask; a replaced file keeps its mode", "[core][file]") {
+TEST_CASE("a new file gets the user's umask and a replaced file keeps its mode", "[core][file]") {
     const auto folder = smp::test::freshFolder("atomic_modes");
     const mode_t previous = ::umask(077);
     writeFileAtomically(folder / "private.png", std::string_view("x"));

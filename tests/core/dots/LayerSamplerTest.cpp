@@ -103,7 +103,7 @@ TEST_CASE("A masked area and a density hole are respected and still filled to th
     CHECK(m.gaps.uncovered == 0);
 }
 
-TEST_CASE("Same inputs give the same bytes; another seed another layout", "[dots][sampler]") {
+TEST_CASE("Same inputs give the same bytes, another seed another layout", "[dots][sampler]") {
     const auto field = gradientField({0.0, 0.0, 30.0, 30.0}, 60.0, 300.0);
     dots::LayerRequest request;
     request.field = &field;

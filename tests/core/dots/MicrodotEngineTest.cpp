@@ -75,7 +75,7 @@ TEST_CASE("Each session keeps its own spacing and later sessions land in the gap
     CHECK(static_cast<double>(survivors.size()) == Approx(field.expectedDots()).epsilon(0.04));
 }
 
-TEST_CASE("Shedding follows retention and is lower on scar tissue; the last session keeps all", "[dots][sessions]") {
+TEST_CASE("Shedding follows retention and is lower on scar tissue, and the last session keeps all", "[dots][sessions]") {
     const dots::RectMm area{0.0, 0.0, 80.0, 40.0};
     // Left half healthy skin, right half scar.
     const auto field = dots::DensityField::fromFunction(area, 1.0, [](core::Vec2 p) {
@@ -169,7 +169,7 @@ TEST_CASE("The front of a faded hairline is sparser, scattered and single units"
     CHECK(frontUnits * 50 < front);
 }
 
-TEST_CASE("Same field, plan and seed give the same bytes; a later session never moves earlier ones",
+TEST_CASE("Same field, plan and seed give the same bytes, and a later session never moves earlier ones",
           "[dots][sessions]") {
     const auto field = gradientField({0.0, 0.0, 40.0, 40.0}, 40.0, 200.0);
     dots::SessionPlan plan = dots::SessionPlan::standard(3);
