@@ -186,3 +186,19 @@ TEST_CASE("Bad parameters are refused with a message, quickly", "[dots][sampler]
     request.densityScale = -1.0;
     CHECK_THROWS_WITH(dots::sampleLayer(request), Contains("density scale"));
 }
+
+TEST_CASE("A density that fades to nothing inside the mask still finishes, exactly spaced", "[dots][sampler]") {
+    // Spacing grows without bound towards y = 0: the hardest field for the refinement, which
+    // must stop on its own (CTest's timeout is what would catch a hang).
+    const dots::RectMm area{0.0, 0.0, 40.0, 30.0};
+    const auto field = dots::DensityField::fromFunction(area, 1.0, [](core::Vec2 p) {
+        return dots::FieldValue{std::max(0.0, 150.0 * (p.y - 5.0) / 25.0), 1.0, 0.0, 0.0};
+    });
+    const Measured m = sampleAndMeasure(field, 13);
+    INFO("dots " << m.dots.size() << ", closest pair ratio " << m.closest.ratio << ", gaps " << m.gaps.uncovered
+                 << " of " << m.gaps.tested);
+    REQUIRE(m.dots.size() > 300);
+    CHECK(m.closest.ratio >= 1.0 - 1e-12);
+    for (const auto& d : m.dots) REQUIRE(field.inside(d.position));
+    CHECK(m.gaps.uncovered == 0);
+}
