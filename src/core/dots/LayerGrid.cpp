@@ -16,26 +16,31 @@ constexpr double kSqrt2 = 1.4142135623730951;
 constexpr int kMinTopShift = 3;
 constexpr double kMaxCells = 400'000'000.0;
 
-void maxFilter(std::vector<double>& values, int cols, int rows, int reach) {
-    std::vector<double> tmp(values.size());
-    for (int y = 0; y < rows; ++y)
-        for (int x = 0; x < cols; ++x) {
+// Running maximum over +-reach cells along one axis (stride 1: rows, stride cols: columns);
+// on a torus the window wraps, so a sparse cell reaches across the seam too.
+void maxAlong(std::vector<double>& values, int count, int lines, std::size_t step, std::size_t lineStep, int reach,
+              bool wrap) {
+    std::vector<double> line(static_cast<std::size_t>(count));
+    for (int l = 0; l < lines; ++l) {
+        const std::size_t base = static_cast<std::size_t>(l) * lineStep;
+        for (int i = 0; i < count; ++i)
+            line[static_cast<std::size_t>(i)] = values[base + static_cast<std::size_t>(i) * step];
+        for (int i = 0; i < count; ++i) {
             double m = 0.0;
-            for (int dx = -reach; dx <= reach; ++dx) {
-                const int xx = x + dx;
-                if (xx >= 0 && xx < cols) m = std::max(m, values[y * cols + xx]);
+            for (int d = -reach; d <= reach; ++d) {
+                int j = i + d;
+                if (wrap) j = (j % count + count) % count;
+                if (j >= 0 && j < count) m = std::max(m, line[static_cast<std::size_t>(j)]);
             }
-            tmp[y * cols + x] = m;
+            values[base + static_cast<std::size_t>(i) * step] = m;
         }
-    for (int y = 0; y < rows; ++y)
-        for (int x = 0; x < cols; ++x) {
-            double m = 0.0;
-            for (int dy = -reach; dy <= reach; ++dy) {
-                const int yy = y + dy;
-                if (yy >= 0 && yy < rows) m = std::max(m, tmp[yy * cols + x]);
-            }
-            values[y * cols + x] = m;
-        }
+    }
+}
+
+void maxFilter(std::vector<double>& values, int cols, int rows, int reach, bool wrap) {
+    const auto c = static_cast<std::size_t>(cols);
+    maxAlong(values, cols, rows, 1, c, reach, wrap);  // along each row
+    maxAlong(values, rows, cols, c, 1, reach, wrap);  // along each column
 }
 
 }  // namespace
@@ -123,7 +128,7 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
         }
     // A dot in a sparse cell reaches further than the spacing of the cell a dart lands in.
     const int cellsReach = static_cast<int>(std::ceil(grid.rMax / grid.topSide));
-    maxFilter(reach, grid.topCols, grid.topRows, cellsReach);
+    maxFilter(reach, grid.topCols, grid.topRows, cellsReach, periodic);
     for (std::size_t i = 0; i < grid.top.size(); ++i)
         grid.top[i].searchR = std::max(reach[i], grid.top[i].rHi);
     return grid;

@@ -40,29 +40,6 @@ std::vector<std::uint64_t> obstacleFingerprints(const LayerGrid& grid, std::span
     return prints;
 }
 
-// Top cells whose content differs between two runs, grown by how far a change can act.
-std::vector<std::uint8_t> dirtyCells(const LayerGrid& now, const LayerGrid& before,
-                                     const std::vector<std::uint64_t>& obstaclesNow,
-                                     const std::vector<std::uint64_t>& obstaclesBefore) {
-    std::vector<std::uint8_t> dirty(now.top.size(), 0);
-    const int reach = static_cast<int>(std::ceil(now.rMax / now.topSide));
-    for (int ty = 0; ty < now.topRows; ++ty)
-        for (int tx = 0; tx < now.topCols; ++tx) {
-            const std::size_t i = static_cast<std::size_t>(ty * now.topCols + tx);
-            const bool field = now.top[i].fingerprint != before.top[i].fingerprint;
-            const bool obstacles = obstaclesNow[i] != obstaclesBefore[i];
-            if (!field && !obstacles) continue;
-            // A changed obstacle acts on darts up to a spacing away; a changed field only
-            // on darts inside the cell (it also moves the search reach, which never changes
-            // which darts are accepted).
-            const int grow = obstacles ? reach : 0;
-            for (int y = std::max(0, ty - grow); y <= std::min(now.topRows - 1, ty + grow); ++y)
-                for (int x = std::max(0, tx - grow); x <= std::min(now.topCols - 1, tx + grow); ++x)
-                    dirty[static_cast<std::size_t>(y * now.topCols + x)] = 1;
-        }
-    return dirty;
-}
-
 std::vector<std::uint8_t> grown(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by) {
     std::vector<std::uint8_t> out(cells.size(), 0);
     for (int ty = 0; ty < grid.topRows; ++ty)
@@ -81,6 +58,23 @@ std::vector<std::uint8_t> grown(const std::vector<std::uint8_t>& cells, const La
                 }
         }
     return out;
+}
+
+// Top cells whose content differs between two runs, grown by how far a change can act: a
+// changed obstacle acts on darts up to a spacing away; a changed field only on darts inside the
+// cell (it also moves the search reach, which never changes which darts are accepted).
+std::vector<std::uint8_t> dirtyCells(const LayerGrid& now, const LayerGrid& before,
+                                     const std::vector<std::uint64_t>& obstaclesNow,
+                                     const std::vector<std::uint64_t>& obstaclesBefore) {
+    std::vector<std::uint8_t> field(now.top.size(), 0), obstacles(now.top.size(), 0);
+    for (std::size_t i = 0; i < now.top.size(); ++i) {
+        field[i] = now.top[i].fingerprint != before.top[i].fingerprint;
+        obstacles[i] = obstaclesNow[i] != obstaclesBefore[i];
+    }
+    std::vector<std::uint8_t> dirty = grown(obstacles, now, static_cast<int>(std::ceil(now.rMax / now.topSide)));
+    for (std::size_t i = 0; i < dirty.size(); ++i)
+        dirty[i] |= field[i];
+    return dirty;
 }
 
 void checkRequest(const LayerRequest& request) {

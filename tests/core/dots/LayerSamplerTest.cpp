@@ -202,3 +202,23 @@ TEST_CASE("A density that fades to nothing inside the mask still finishes, exact
     for (const auto& d : m.dots) REQUIRE(field.inside(d.position));
     CHECK(m.gaps.uncovered == 0);
 }
+
+TEST_CASE("On a torus a sparse band reaches across the seam", "[dots][sampler]") {
+    // Sparse skin (20 dots/cm2, r ~ 5.9 mm) on x in [1, 4], dense (300) elsewhere: dense dots
+    // just left of the seam, in top cells whose own field is all dense, must keep the sparse
+    // dots' spacing across it.
+    const dots::RectMm area = square(40.0);
+    const auto field = dots::DensityField::fromFunction(area, 1.0, [](core::Vec2 p) {
+        const bool sparse = p.x >= 1.0 && p.x <= 4.0;
+        return dots::FieldValue{sparse ? 20.0 : 300.0, 1.0, 0.0, 0.0};
+    });
+    dots::LayerRequest request;
+    request.field = &field;
+    request.periodic = true;
+    request.seed = 17;
+    const auto dots = dots::sampleLayer(request);
+    const ClosestPair closest = closestPair(positions(dots), spacings(dots), areaOf(area, true));
+    INFO("dots " << dots.size() << ", closest pair ratio " << closest.ratio);
+    REQUIRE(dots.size() > 1000);
+    CHECK(closest.ratio >= 1.0 - 1e-12);
+}
