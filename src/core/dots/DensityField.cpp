@@ -1,11 +1,12 @@
 #include "core/dots/DensityField.h"
 
 #include "core/Errors.h"
+#include "core/dots/DotHash.h"
 #include "core/dots/Spacing.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <cstring>
 #include <sstream>
 #include <string>
 
@@ -28,23 +29,6 @@ void checkValue(const FieldValue& value, int column, int row) {
     checkChannel(value.mask, 0.0, 1.0, "mask", column, row);
     checkChannel(value.transition, 0.0, 1.0, "transition", column, row);
     checkChannel(value.scar, 0.0, 1.0, "scar", column, row);
-}
-
-// splitmix64 finaliser: a strong 64-bit mix for fingerprints.
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    return h ^ (h >> 31);
-}
-
-std::uint64_t bits(double v) {
-    std::uint64_t b = 0;
-    static_assert(sizeof b == sizeof v);
-    std::memcpy(&b, &v, sizeof b);
-    return b;
 }
 
 void widen(FieldBounds& bounds, const FieldValue& value) {
@@ -106,36 +90,37 @@ FieldValue DensityField::node(int column, int row) const {
     return nodes_[index(std::clamp(column, 0, columns_ - 1), std::clamp(row, 0, rows_ - 1))];
 }
 
-FieldValue DensityField::at(core::Vec2 mm) const {
+DensityField::Patch DensityField::patchAt(core::Vec2 mm) const {
     const double u = std::clamp((mm.x - area_.x0) / spacing_, 0.0, columns_ - 1.0);
     const double v = std::clamp((mm.y - area_.y0) / spacing_, 0.0, rows_ - 1.0);
-    const int c = std::min(static_cast<int>(u), columns_ - 2 < 0 ? 0 : columns_ - 2);
-    const int r = std::min(static_cast<int>(v), rows_ - 2 < 0 ? 0 : rows_ - 2);
-    const double fu = u - c, fv = v - r;
-    const FieldValue& a = node(c, r);
-    const FieldValue& b = node(c + 1, r);
-    const FieldValue& d = node(c, r + 1);
-    const FieldValue& e = node(c + 1, r + 1);
+    const int c = std::min(static_cast<int>(u), std::max(columns_ - 2, 0));
+    const int r = std::min(static_cast<int>(v), std::max(rows_ - 2, 0));
+    return {c, r, u - c, v - r};
+}
+
+FieldValue DensityField::at(core::Vec2 mm) const {
+    const Patch p = patchAt(mm);
+    const FieldValue& a = node(p.column, p.row);
+    const FieldValue& b = node(p.column + 1, p.row);
+    const FieldValue& d = node(p.column, p.row + 1);
+    const FieldValue& e = node(p.column + 1, p.row + 1);
     auto blend = [&](double FieldValue::*channel) {
-        const double top = a.*channel + (b.*channel - a.*channel) * fu;
-        const double bottom = d.*channel + (e.*channel - d.*channel) * fu;
-        return top + (bottom - top) * fv;
+        const double top = a.*channel + (b.*channel - a.*channel) * p.fu;
+        const double bottom = d.*channel + (e.*channel - d.*channel) * p.fu;
+        return top + (bottom - top) * p.fv;
     };
     return {blend(&FieldValue::density), blend(&FieldValue::mask), blend(&FieldValue::transition),
             blend(&FieldValue::scar)};
 }
 
+// The sampler's hot path: the density alone.
 double DensityField::densityAt(core::Vec2 mm) const {
-    const double u = std::clamp((mm.x - area_.x0) / spacing_, 0.0, columns_ - 1.0);
-    const double v = std::clamp((mm.y - area_.y0) / spacing_, 0.0, rows_ - 1.0);
-    const int c = std::min(static_cast<int>(u), std::max(columns_ - 2, 0));
-    const int r = std::min(static_cast<int>(v), std::max(rows_ - 2, 0));
-    const double fu = u - c, fv = v - r;
-    const double a = node(c, r).density, b = node(c + 1, r).density;
-    const double d = node(c, r + 1).density, e = node(c + 1, r + 1).density;
-    const double top = a + (b - a) * fu;
-    const double bottom = d + (e - d) * fu;
-    return top + (bottom - top) * fv;
+    const Patch p = patchAt(mm);
+    const double a = node(p.column, p.row).density, b = node(p.column + 1, p.row).density;
+    const double d = node(p.column, p.row + 1).density, e = node(p.column + 1, p.row + 1).density;
+    const double top = a + (b - a) * p.fu;
+    const double bottom = d + (e - d) * p.fu;
+    return top + (bottom - top) * p.fv;
 }
 
 bool DensityField::inside(core::Vec2 mm) const {
@@ -194,14 +179,15 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
 
 std::uint64_t DensityField::fingerprint(const RectMm& rect) const {
     const NodeRange range = nodesTouching(rect);
-    std::uint64_t h = mix(bits(spacing_), bits(area_.x0) ^ (bits(area_.y0) << 1));
+    DotHash h(std::bit_cast<std::uint64_t>(spacing_));
+    h.combine(std::bit_cast<std::uint64_t>(area_.x0)).combine(std::bit_cast<std::uint64_t>(area_.y0));
     for (int r = range.r0; r <= range.r1; ++r)
         for (int c = range.c0; c <= range.c1; ++c) {
             const FieldValue& value = nodes_[index(c, r)];
-            h = mix(h, bits(value.density));
-            h = mix(h, bits(value.mask) ^ (bits(value.transition) << 1) ^ (bits(value.scar) << 2));
+            for (const double channel : {value.density, value.mask, value.transition, value.scar})
+                h.combine(std::bit_cast<std::uint64_t>(channel));
         }
-    return h;
+    return h.next();
 }
 
 double DensityField::expectedDots(double densityScale) const {

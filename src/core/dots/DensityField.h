@@ -71,6 +71,11 @@ public:
     [[nodiscard]] bool anyTreated() const;
 
 private:
+    struct Patch {
+        int column, row;  // its top-left node
+        double fu, fv;    // where in it, 0..1
+    };
+    [[nodiscard]] Patch patchAt(core::Vec2 mm) const;
     struct NodeRange {
         int c0, c1, r0, r1;
     };

@@ -7,8 +7,8 @@
 #include "core/dots/Spacing.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <cstring>
 #include <sstream>
 
 namespace smp::dots {
@@ -32,10 +32,7 @@ std::vector<std::uint64_t> obstacleFingerprints(const LayerGrid& grid, std::span
     for (const core::Vec2& p : obstacles) {
         std::uint64_t& print = prints[static_cast<std::size_t>(grid.topIndexOf(p.x, p.y))];
         // Order-independent: a sum of hashes of the positions.
-        std::uint64_t bx = 0, by = 0;
-        std::memcpy(&bx, &p.x, sizeof bx);
-        std::memcpy(&by, &p.y, sizeof by);
-        print += mix64(bx ^ mix64(by));
+        print += mix64(std::bit_cast<std::uint64_t>(p.x) ^ mix64(std::bit_cast<std::uint64_t>(p.y)));
     }
     return prints;
 }
