@@ -133,8 +133,7 @@ public:
                         if (!sampled_[t] || grid_.top[t].mask == 0 || grid_.top[t].firstDepth != d) continue;
                         for (int sx = 0; sx < (1 << d); ++sx) {
                             const Cell cell{(tx << d) + sx, (ty << d) + sy, false};
-                            if (keepCell(cell, d, /*checkCover=*/false))
-                                leaves[static_cast<std::size_t>(d)].push_back(cell);
+                            if (keepCell(cell, d)) leaves[static_cast<std::size_t>(d)].push_back(cell);
                         }
                     }
 
@@ -334,7 +333,7 @@ private:
             const double ox = static_cast<double>(child.ix * childSide - centre.x) + half;
             const double oy = static_cast<double>(child.iy * childSide - centre.y) + half;
             if (coveredBy(near_, ox, oy, half, rLo)) continue;
-            if (top.mask == 1 && !keepCell(child, depth + 1, false)) continue;
+            if (top.mask == 1 && !keepCell(child, depth + 1)) continue;
             if (levels > 1) {
                 descend(child, depth + 1, levels - 1, centre, top, rLo, out);
                 continue;
@@ -375,9 +374,9 @@ private:
         return false;
     }
 
-    // False when no dart in the cell could ever be accepted: outside the treated area, or
-    // covered by a single dot.
-    bool keepCell(const Cell& cell, int depth, bool checkCover) {
+    // False when no dart in the cell could land in treated skin (or, for a small cell on the
+    // edge of the treated area, when one dot covers its treated part).
+    bool keepCell(const Cell& cell, int depth) {
         const TopCell& top = topOf(cell, depth);
         const std::int64_t side = sideSteps(depth);
         const double step = index_.step();
@@ -394,9 +393,7 @@ private:
                 return keepEdgeCell(centre, x0, y0, sideMm, top, cellRLo(top, cell, depth));
             }
         }
-        if (!checkCover) return true;
-        index_.gather(centre, std::max(top.rLo, top.searchR) + sideMm, edgeNear_);
-        return !coveredBy(edgeNear_, 0.0, 0.0, 0.5 * static_cast<double>(side), cellRLo(top, cell, depth));
+        return true;
     }
 
     // A small cell the edge of the treated area may cut: the treated part is taken as the
