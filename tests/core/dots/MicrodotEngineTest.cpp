@@ -75,7 +75,8 @@ TEST_CASE("Each session keeps its own spacing and later sessions land in the gap
     CHECK(static_cast<double>(survivors.size()) == Approx(field.expectedDots()).epsilon(0.04));
 }
 
-TEST_CASE("Shedding follows retention and is lower on scar tissue, and the last session keeps all", "[dots][sessions]") {
+TEST_CASE("Shedding follows retention and is lower on scar tissue, and the last session keeps all",
+          "[dots][sessions]") {
     const dots::RectMm area{0.0, 0.0, 80.0, 40.0};
     // Left half healthy skin, right half scar.
     const auto field = dots::DensityField::fromFunction(area, 1.0, [](core::Vec2 p) {
@@ -167,6 +168,29 @@ TEST_CASE("The front of a faded hairline is sparser, scattered and single units"
     INFO("front " << front << " dots (" << frontUnits << " in units), back " << back);
     CHECK(front * 2 < back);
     CHECK(frontUnits * 50 < front);
+
+    // Scattered: at the front some dots stray closer than the even spacing; behind the
+    // transition none do. (No follicular units here, so every dot is a sampled one.)
+    const dots::SessionPlan plan = plainPlan();
+    const dots::DotLayout plain = dots::generateDots(field, plan, 4);
+    auto tightest = [&](double y0, double y1) {
+        double ratio = 1e9;
+        for (std::size_t i = 0; i < plain.sessionStart[1]; ++i) {
+            const core::Vec2 p = plain.dots[i].positionMm;
+            if (p.y < y0 || p.y >= y1) continue;
+            for (std::size_t j = 0; j < plain.sessionStart[1]; ++j) {
+                if (j == i) continue;
+                const core::Vec2 q = plain.dots[j].positionMm;
+                const double limit = std::max(layerSpacing(field, plan, 0, p), layerSpacing(field, plan, 0, q));
+                ratio = std::min(ratio, std::hypot(p.x - q.x, p.y - q.y) / limit);
+            }
+        }
+        return ratio;
+    };
+    const double frontRatio = tightest(0.0, 6.0), backRatio = tightest(22.0, 40.0);
+    INFO("closest pair / spacing: front " << frontRatio << ", back " << backRatio);
+    CHECK(frontRatio < 0.95);
+    CHECK(backRatio >= 1.0 - 1e-12);
 }
 
 TEST_CASE("Same field, plan and seed give the same bytes, and a later session never moves earlier ones",
