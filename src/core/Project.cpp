@@ -2,6 +2,8 @@
 
 #include "core/AtomicFile.h"
 #include "core/Errors.h"
+#include "core/JsonFields.h"
+#include "core/design/DesignJson.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,48 +24,6 @@ constexpr ScaleSourceName kScaleSourceNames[] = {
     {ScaleSource::Assumed, "assumed"},
     {ScaleSource::Ruler, "ruler"},
     {ScaleSource::InterpupillaryDistance, "interpupillary-distance"},
-};
-
-// Reads one field, naming its JSON path in the error so the artist can find it.
-class FieldReader {
-public:
-    FieldReader(const json& root, std::string fileName) : root_(root), file_(std::move(fileName)) {}
-
-    [[noreturn]] void fail(const std::string& jsonPath, const std::string& rule) const {
-        throw InputError(file_ + ": " + jsonPath + ": " + rule);
-    }
-
-    const json& object(const json& parent, const std::string& key, const std::string& path) const {
-        auto it = parent.find(key);
-        if (it == parent.end()) fail(path, "is missing");
-        if (!it->is_object()) fail(path, "must be an object");
-        return *it;
-    }
-    std::string string(const json& parent, const std::string& key, const std::string& path) const {
-        auto it = parent.find(key);
-        if (it == parent.end()) fail(path, "is missing");
-        if (!it->is_string()) fail(path, "must be a string");
-        return it->get<std::string>();
-    }
-    double number(const json& parent, const std::string& key, const std::string& path) const {
-        auto it = parent.find(key);
-        if (it == parent.end()) fail(path, "is missing");
-        if (!it->is_number()) fail(path, "must be a number");
-        return it->get<double>();
-    }
-    std::int64_t integer(const json& parent, const std::string& key, const std::string& path) const {
-        auto it = parent.find(key);
-        if (it == parent.end()) fail(path, "is missing");
-        if (!it->is_number_integer()) fail(path, "must be a whole number");
-        // Unsigned values past int64 would wrap; no field of ours is that large.
-        if (it->is_number_unsigned() && it->get<std::uint64_t>() > std::uint64_t(INT64_MAX))
-            fail(path, "is out of range");
-        return it->get<std::int64_t>();
-    }
-
-private:
-    const json& root_;
-    std::string file_;
 };
 
 ScaleSource parseScaleSource(const FieldReader& reader, const std::string& text) {
@@ -97,7 +57,7 @@ Project parseProject(std::string_view text, const std::filesystem::path& project
                      const std::string& nameForErrors) {
     json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) throw InputError(nameForErrors + ": not valid JSON");
-    FieldReader reader(root, nameForErrors);
+    FieldReader reader(nameForErrors);
     if (!root.is_object()) reader.fail("(root)", "must be an object");
 
     if (reader.string(root, "format", "format") != kProjectFormat)
@@ -119,6 +79,13 @@ Project parseProject(std::string_view text, const std::filesystem::path& project
     if (!(project.scale.pxPerMm > 0.01 && project.scale.pxPerMm < 1000.0))
         reader.fail("scale.pxPerMm", "must be between 0.01 and 1000");
     project.scale.source = parseScaleSource(reader, reader.string(scale, "source", "scale.source"));
+    if (version == 1) return project;  // nothing more was stored; the rest keeps its defaults
+
+    project.pupilDistanceMm = reader.numberIn(root, "pupilDistanceMm", "pupilDistanceMm", 40.0, 90.0);
+    const json& design = reader.field(root, "design", "design");
+    if (!design.is_null()) project.design = design::designFromJson(design, reader, "design");
+    project.plan = design::planFromJson(root, reader);
+    project.seed = reader.unsignedInteger(root, "seed", "seed");
     return project;
 }
 
@@ -141,7 +108,13 @@ std::string serializeProject(const Project& project, const std::filesystem::path
         {"version", kProjectVersion},
         {"photo", {{"path", stored.generic_string()}}},
         {"scale", {{"pxPerMm", project.scale.pxPerMm}, {"source", scaleSourceName(project.scale.source)}}},
+        {"pupilDistanceMm", project.pupilDistanceMm},
+        {"design", project.design ? design::designToJson(*project.design) : json(nullptr)},
+        {"seed", project.seed},
     };
+    const json plan = design::planToJson(project.plan);
+    root["sessions"] = plan["sessions"];
+    root["imperfection"] = plan["imperfection"];
     return root.dump(2) + "\n";
 }
 

@@ -14,6 +14,8 @@ struct Session {
     double needleMm = 0.25;       // nominal healed dot diameter, mm (needles are 0.18-0.30)
     double retention = 0.85;      // share of its dots still there at the next session (0, 1]
     double scarRetention = 0.60;  // the same on scar tissue, which takes pigment poorly
+
+    friend bool operator==(const Session&, const Session&) = default;
 };
 
 // "Perfectly imperfect": what keeps a layout from looking printed.
@@ -26,6 +28,8 @@ struct Imperfection {
     double unitSpacing = 0.40;        // distance of a unit's extra dots from its first, share of the spacing
     double transitionScatter = 0.25;  // largest nudge of a dot at the front of a faded hairline, share of the spacing
     double scarSpread = 0.25;         // extra diameter on scar tissue, share of the needle (pigment spreads)
+
+    friend bool operator==(const Imperfection&, const Imperfection&) = default;
 };
 
 struct SessionPlan {
@@ -40,6 +44,8 @@ struct SessionPlan {
 
     // Share of the final density placed by sessions 0..k.
     [[nodiscard]] double cumulativeShare(int session) const;
+
+    friend bool operator==(const SessionPlan&, const SessionPlan&) = default;
 };
 
 }  // namespace smp::dots

@@ -1,0 +1,32 @@
+#include "core/ProjectDots.h"
+
+#include "core/Errors.h"
+#include "core/design/FieldBuilder.h"
+
+#include <algorithm>
+
+namespace smp::core {
+
+dots::DensityField projectField(const Project& project, SizePx photoSize) {
+    if (!project.design)
+        throw UsageError("the project has no hairline yet: open it in SMP Studio or analyze its photo to place one");
+    const design::Design& d = *project.design;
+    return design::buildDensityField({d.hairline, d.face, d.zones, d.density, project.scale, photoSize});
+}
+
+dots::DotLayout projectDots(const Project& project, SizePx photoSize) {
+    return dots::generateDots(projectField(project, photoSize), project.plan, project.seed);
+}
+
+std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone) {
+    const int sessions = std::clamp(sessionsDone, 0, static_cast<int>(layout.sessionCount()));
+    std::vector<dots::Dot> shown;
+    if (sessions == 0) return shown;
+    const std::size_t end = layout.sessionStart[static_cast<std::size_t>(sessions)];
+    shown.reserve(end);
+    for (std::size_t i = 0; i < end; ++i)
+        if (!layout.dots[i].shedBeforeNext) shown.push_back(layout.dots[i]);
+    return shown;
+}
+
+}  // namespace smp::core

@@ -1,0 +1,24 @@
+#pragma once
+// From a project to its dots: the design becomes a density field, the field and the plan
+// become every dot of every session. The window, the command line and the exports all go
+// through here, so they all see the same dots.
+
+#include "core/Geometry.h"
+#include "core/Project.h"
+#include "core/dots/MicrodotEngine.h"
+
+#include <vector>
+
+namespace smp::core {
+
+// The density field of the project's design. Throws UsageError when the project has no design
+// yet (place one first) or the design is invalid.
+[[nodiscard]] dots::DensityField projectField(const Project& project, SizePx photoSize);
+
+[[nodiscard]] dots::DotLayout projectDots(const Project& project, SizePx photoSize);
+
+// What the skin shows once healed after `sessionsDone` sessions: every dot those sessions
+// placed, less the ones shed while healing. 0 shows none; more than the plan has shows all.
+[[nodiscard]] std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone);
+
+}  // namespace smp::core
