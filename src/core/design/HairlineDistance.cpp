@@ -54,20 +54,23 @@ template <class EdgeFn> void forEachFrontEdge(const std::vector<Vec2>& edge, Vec
     visit(farLast, farFirst);
 }
 
-// The treated scalp's edge: down from each temple point to the eye line (where sideburns end),
-// then outward, away from the face, far beyond the photo.
+// The treated scalp's edge: from each temple point down to the eye line (where sideburns end),
+// then outward, away from the face, far beyond the photo. The sideburn slants outward as it goes
+// down: the temporal hairline runs back toward the ear, which a frontal photo shows as outward.
+constexpr double kSideburnOutwardMm = 10.0;
+
 std::vector<Vec2> scalpEdge(const std::vector<Vec2>& trace, const FaceFrame& frame, Vec2 up) {
     FaceFrame unit = frame;
     unit.up = up;
     const Vec2 across = unit.across();
     const double sideburnAbove = -std::max(0.0, frame.eyeLineMm);
-    const auto sideburn = [&](Vec2 end) {
-        const double drop = unit.aboveOf(end) - sideburnAbove;
-        return drop > 0.0 ? end - up * drop : end;
-    };
-    const Vec2 left = sideburn(trace.front()), right = sideburn(trace.back());
     // Outward is away from the midline, whichever way the artist drew the line.
     const double leftSide = unit.acrossOf(trace.front()) <= unit.acrossOf(trace.back()) ? -1.0 : 1.0;
+    const auto sideburn = [&](Vec2 end, double outward) {
+        const double drop = unit.aboveOf(end) - sideburnAbove;
+        return drop > 0.0 ? end - up * drop + across * (outward * kSideburnOutwardMm) : end;
+    };
+    const Vec2 left = sideburn(trace.front(), leftSide), right = sideburn(trace.back(), -leftSide);
     std::vector<Vec2> edge{left + across * (leftSide * kFarMm)};
     if (left != trace.front()) edge.push_back(left);
     edge.insert(edge.end(), trace.begin(), trace.end());

@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -43,6 +44,12 @@ struct Scene {
     }
 };
 
+double distanceToSegment(core::Vec2 p, core::Vec2 a, core::Vec2 b) {
+    const core::Vec2 ab = b - a;
+    const double t = std::clamp(core::dot(p - a, ab) / core::dot(ab, ab), 0.0, 1.0);
+    return core::distance(p, a + ab * t);
+}
+
 core::Vec2 atDepth(double x, double behindMm) {
     return {x, kLineYMm - behindMm};
 }
@@ -55,19 +62,22 @@ TEST_CASE("the distance to a straight hairline is signed by side and continues d
     CHECK(d.at({100.0, kLineYMm - 10.0}) == Approx(10.0));   // behind: toward the crown
     CHECK(d.at({100.0, kLineYMm + 10.0}) == Approx(-10.0));  // in front: the forehead
     CHECK(d.at({125.0, kLineYMm}) == Approx(0.0).margin(1e-12));
-    // Beyond the ends the line runs straight down: the sides of the head are behind it.
-    CHECK(d.at({20.0, 120.0}) == Approx(20.0));
-    CHECK(d.at({230.0, 120.0}) == Approx(20.0));
-    // The sideburns end level with the eyes (18 mm below the glabella at y = 150): below that the
-    // sides are cheek and neck, in front of the edge, which runs outward from there.
+    // Beyond the ends the edge runs down the temples to the sideburns' end, level with the eyes
+    // (18 mm below the glabella at y = 150) and 10 mm further out: the sides of the head are
+    // behind it; below it the cheek and neck are in front, the edge running outward from there.
     const double sideburnY = scene.frame.glabella.y + scene.frame.eyeLineMm;
-    CHECK(d.at({230.0, sideburnY + 32.0}) == Approx(-32.0));
-    CHECK(d.at({230.0, sideburnY - 2.0}) == Approx(2.0));
+    const core::Vec2 leftEnd{40.0, kLineYMm}, leftSideburn{30.0, sideburnY};
+    const core::Vec2 rightEnd{210.0, kLineYMm}, rightSideburn{220.0, sideburnY};
+    CHECK(d.at({20.0, 120.0}) == Approx(distanceToSegment({20.0, 120.0}, leftEnd, leftSideburn)));
+    CHECK(d.at({230.0, 120.0}) == Approx(distanceToSegment({230.0, 120.0}, rightEnd, rightSideburn)));
+    CHECK(d.at({230.0, 120.0}) > 0.0);
+    CHECK(d.at({240.0, sideburnY + 32.0}) == Approx(-32.0));
+    CHECK(d.at({240.0, sideburnY - 2.0}) == Approx(2.0));
     CHECK(d.at({20.0, kLineYMm - 10.0}) == Approx(std::hypot(20.0, 10.0)));  // nearest: the end point
-    // Just inside the extension, below the line: the face, nearest the extension.
-    CHECK(d.at({45.0, 120.0}) == Approx(-5.0));
-    CHECK(d.at({205.0, 150.0}) == Approx(-5.0));
-    CHECK(d.at({205.0, 300.0}) == Approx(-std::hypot(5.0, 300.0 - sideburnY)));  // nearest: the sideburn's end
+    // Just inside the sideburn, below the line: the face, nearest the sideburn.
+    CHECK(d.at({45.0, 120.0}) == Approx(-distanceToSegment({45.0, 120.0}, leftEnd, leftSideburn)));
+    CHECK(d.at({205.0, 150.0}) == Approx(-distanceToSegment({205.0, 150.0}, rightEnd, rightSideburn)));
+    CHECK(d.at({205.0, 300.0}) == Approx(-core::distance({205.0, 300.0}, rightSideburn)));  // nearest: its lower end
 }
 
 TEST_CASE("the distance to a V-shaped hairline is exact along its arms and signed on every side", "[field]") {
@@ -89,8 +99,9 @@ TEST_CASE("the distance to a V-shaped hairline is exact along its arms and signe
     // Inside the V above the peak is behind; below it, the forehead; beyond the temples, behind.
     CHECK(d.at({125.0, 75.0}) > 0.0);
     CHECK(d.at({125.0, 100.0}) == Approx(-7.5).margin(0.01));
-    CHECK(d.at({30.0, 90.0}) == Approx(10.0));
-    CHECK(d.at({42.0, 90.0}) == Approx(-2.0));
+    const core::Vec2 leftSideburn{30.0, scene.frame.glabella.y + scene.frame.eyeLineMm};
+    CHECK(d.at({30.0, 90.0}) == Approx(distanceToSegment({30.0, 90.0}, points.front(), leftSideburn)));
+    CHECK(d.at({42.0, 90.0}) == Approx(-distanceToSegment({42.0, 90.0}, points.front(), leftSideburn)));
     CHECK(d.at({125.0, 20.0}) > 0.0);
 }
 
