@@ -130,6 +130,11 @@ cv::Mat largestFilledRegion(const cv::Mat& grabCutMask) {
     return region;
 }
 
+// Where the soft edge is cut: past its middle, toward the inside. GrabCut's edge on the small copy
+// wanders by about a work pixel, and a dot beyond the head shows on the background for all to
+// see, while a dot short of the edge is skin the artist brushes back in.
+constexpr int kInsideLevel = 192;
+
 design::PhotoMask toPhotoMask(const cv::Mat& softRegion, core::SizePx size) {
     cv::Mat full;
     cv::resize(softRegion, full, cv::Size(size.width, size.height), 0, 0, cv::INTER_LINEAR);
@@ -139,10 +144,10 @@ design::PhotoMask toPhotoMask(const cv::Mat& softRegion, core::SizePx size) {
         auto& runs = rows[static_cast<std::size_t>(y)];
         int x = 0;
         while (x < size.width) {
-            while (x < size.width && row[x] < 128) ++x;
+            while (x < size.width && row[x] < kInsideLevel) ++x;
             if (x == size.width) break;
             const int x0 = x;
-            while (x < size.width && row[x] >= 128) ++x;
+            while (x < size.width && row[x] >= kInsideLevel) ++x;
             runs.push_back({x0, x});
         }
     }
