@@ -1,6 +1,7 @@
 #include "vision/ClientDocument.h"
 
 #include "core/Errors.h"
+#include "vision/PhotoAnalysis.h"
 
 namespace smp::vision {
 
@@ -14,11 +15,12 @@ ClientDocument openClientDocument(const std::filesystem::path& path, const Photo
             throw core::InputError(path.string() + ": its photo cannot be opened: " + error.what());
         }
         document.projectFile = std::filesystem::absolute(path);
-        return document;
+    } else {
+        document.photo = loadPhoto(path, limits);
+        document.project.photoPath = std::filesystem::absolute(path).lexically_normal();
+        document.project.scale = core::assumedScale(document.photo.width);
     }
-    document.photo = loadPhoto(path, limits);
-    document.project.photoPath = std::filesystem::absolute(path).lexically_normal();
-    document.project.scale = core::assumedScale(document.photo.width);
+    if (!document.project.design) document.analysis = placeProjectDesign(document.project, document.photo);
     return document;
 }
 
