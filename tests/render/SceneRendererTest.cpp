@@ -4,6 +4,7 @@
 #include "render/SceneRenderer.h"
 
 #include "ImageCompare.h"
+#include "LinearLight.h"
 #include "PaintedPhotos.h"
 
 #include <catch2/catch.hpp>
@@ -11,35 +12,6 @@
 #include <cmath>
 
 using namespace smp;
-
-namespace {
-
-double decodeSrgb(int v) {
-    const double c = v / 255.0;
-    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
-}
-
-int encodeSrgb(double linear) {
-    const double c = linear <= 0.0031308 ? linear * 12.92 : 1.055 * std::pow(linear, 1.0 / 2.4) - 0.055;
-    return static_cast<int>(std::lround(std::clamp(c, 0.0, 1.0) * 255.0));
-}
-
-// The reference for a half-size render: each output pixel is the 2x2 block it covers, averaged
-// in linear light (what a gamma-correct mipmap does).
-core::Image halveInLinearLight(const core::Image& photo) {
-    core::Image half(photo.width / 2, photo.height / 2, 3);
-    for (int y = 0; y < half.height; ++y)
-        for (int x = 0; x < half.width; ++x)
-            for (int c = 0; c < 3; ++c) {
-                double sum = 0;
-                for (int dy = 0; dy < 2; ++dy)
-                    for (int dx = 0; dx < 2; ++dx) sum += decodeSrgb(photo.at(2 * x + dx, 2 * y + dy)[c]);
-                half.at(x, y)[c] = static_cast<std::uint8_t>(encodeSrgb(sum / 4.0));
-            }
-    return half;
-}
-
-}  // namespace
 
 TEST_CASE("a full-width render reproduces the photo's pixels", "[render]") {
     const core::Image photo = test::paintTestPhoto(320, 240);
@@ -58,7 +30,7 @@ TEST_CASE("a half-width render averages the photo in linear light", "[render]") 
     const core::ExportFrame frame = core::wholePhotoAtWidth({photo.width, photo.height}, 160);
     const core::Image rendered = renderer.renderToImage(frame.size, frame.view);
     // Tolerance 2: one resampling step against the reference filter.
-    REQUIRE(test::imagesMatch(rendered, halveInLinearLight(photo), 2, "render_half_width"));
+    REQUIRE(test::imagesMatch(rendered, test::halveInLinearLight(photo), 2, "render_half_width"));
 }
 
 TEST_CASE("the photo lands where the view transform puts it, on the canvas backdrop", "[render]") {
