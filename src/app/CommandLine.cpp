@@ -2,7 +2,11 @@
 
 #include "core/Errors.h"
 
+#include "core/dots/SessionPlan.h"
+
 #include <charconv>
+#include <cmath>
+#include <sstream>
 
 namespace smp::app {
 namespace {
@@ -20,6 +24,39 @@ int parseWholeNumber(const std::string& flag, const std::string& text, int low, 
         throw UsageError(flag + ": " + text + " is out of range (" + std::to_string(low) + " to " +
                          std::to_string(high) + ")");
     return value;
+}
+
+double parseNumber(const std::string& flag, const std::string& text, double low, double high) {
+    double value = 0.0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        throw UsageError(flag + ": '" + text + "' is not a number");
+    if (value < low || value > high) {
+        std::ostringstream message;
+        message << flag << ": " << text << " is out of range (" << low << " to " << high << ")";
+        throw UsageError(message.str());
+    }
+    return value;
+}
+
+// "x,y,w,h" in photo pixels.
+core::RectPx parseRect(const std::string& flag, const std::string& text) {
+    int values[4] = {};
+    std::size_t start = 0;
+    for (int i = 0; i < 4; ++i) {
+        const std::size_t comma = text.find(',', start);
+        if ((i < 3) == (comma == std::string::npos))
+            throw UsageError(flag + ": '" + text + "' must be four whole numbers x,y,w,h in photo pixels");
+        const std::string part = text.substr(start, i < 3 ? comma - start : std::string::npos);
+        values[i] = parseWholeNumber(flag, part, i < 2 ? 0 : 1, 1 << 20);
+        start = comma + 1;
+    }
+    return {values[0], values[1], values[2], values[3]};
+}
+
+design::HairlineStyle parseStyle(const std::string& flag, const std::string& text) {
+    if (const auto style = design::styleFromName(text)) return *style;
+    throw UsageError(flag + ": '" + text + "' is not a style; say rounded, boxed, peaked, receded or natural");
 }
 
 // Walks the arguments of one subcommand, handing out flag values.
@@ -47,12 +84,55 @@ Invocation parseRender(const std::vector<std::string>& args) {
         const std::string arg = cursor.take();
         if (arg == "--out") request.output = cursor.valueOf(arg);
         else if (arg == "--width") request.widthPx = parseWholeNumber(arg, cursor.valueOf(arg), 1, kMaxWidthPx);
+        else if (arg == "--session") request.sessions = parseWholeNumber(arg, cursor.valueOf(arg), 0, dots::kMaxSessions);
+        else if (arg == "--style") request.style = parseStyle(arg, cursor.valueOf(arg));
+        else if (arg == "--region") request.region = parseRect(arg, cursor.valueOf(arg));
+        else if (arg == "--transition")
+            request.transitionMm = parseNumber(arg, cursor.valueOf(arg), 0.0, design::kMaxTransitionMm);
         else if (arg.rfind("--", 0) == 0) throw UsageError("render: unknown option " + arg);
         else if (request.input.empty()) request.input = arg;
         else throw UsageError("render: unexpected argument '" + arg + "' (one INPUT only)");
     }
     if (request.input.empty()) throw UsageError("render: missing INPUT (a photo or a .smp.json project)");
     if (request.output.empty()) throw UsageError("render: missing --out FILE");
+    return invocation;
+}
+
+Invocation parseAnalyze(const std::vector<std::string>& args) {
+    Invocation invocation;
+    invocation.mode = Invocation::Mode::Analyze;
+    AnalyzeRequest& request = invocation.analyze;
+    ArgCursor cursor(args, 1);
+    while (!cursor.done()) {
+        const std::string arg = cursor.take();
+        if (arg == "--json") request.json = true;
+        else if (arg == "--reference") request.reference = parseRect(arg, cursor.valueOf(arg));
+        else if (arg == "--pupil-distance") request.pupilDistanceMm = parseNumber(arg, cursor.valueOf(arg), 40.0, 90.0);
+        else if (arg.rfind("--", 0) == 0) throw UsageError("analyze: unknown option " + arg);
+        else if (request.input.empty()) request.input = arg;
+        else throw UsageError("analyze: unexpected argument '" + arg + "' (one INPUT only)");
+    }
+    if (request.input.empty()) throw UsageError("analyze: missing INPUT (a photo or a .smp.json project)");
+    return invocation;
+}
+
+Invocation parseDots(const std::vector<std::string>& args) {
+    Invocation invocation;
+    invocation.mode = Invocation::Mode::Dots;
+    DotsRequest& request = invocation.dots;
+    bool csv = false;
+    ArgCursor cursor(args, 1);
+    while (!cursor.done()) {
+        const std::string arg = cursor.take();
+        if (arg == "--csv") csv = true;
+        else if (arg == "--session") request.session = parseWholeNumber(arg, cursor.valueOf(arg), 1, dots::kMaxSessions);
+        else if (arg.rfind("--", 0) == 0) throw UsageError("dots: unknown option " + arg);
+        else if (request.input.empty()) request.input = arg;
+        else throw UsageError("dots: unexpected argument '" + arg + "' (one INPUT only)");
+    }
+    if (request.input.empty()) throw UsageError("dots: missing INPUT (a photo or a .smp.json project)");
+    // CSV is the only format today; asking for it keeps room for others without changing scripts.
+    if (!csv) throw UsageError("dots: say --csv (the output format)");
     return invocation;
 }
 
@@ -77,9 +157,13 @@ Invocation parseWindow(const std::vector<std::string>& args) {
 Invocation parseCommandLine(const std::vector<std::string>& args) {
     if (!args.empty()) {
         const std::string& first = args.front();
-        if (first == "--help" || first == "-h" || first == "help") return {Invocation::Mode::Help, {}, {}};
-        if (first == "--version") return {Invocation::Mode::Version, {}, {}};
+        Invocation simple;
+        if (first == "--help" || first == "-h" || first == "help") simple.mode = Invocation::Mode::Help;
+        if (first == "--version") simple.mode = Invocation::Mode::Version;
+        if (simple.mode != Invocation::Mode::Window) return simple;
         if (first == "render") return parseRender(args);
+        if (first == "analyze") return parseAnalyze(args);
+        if (first == "dots") return parseDots(args);
     }
     return parseWindow(args);
 }
@@ -87,9 +171,22 @@ Invocation parseCommandLine(const std::vector<std::string>& args) {
 std::string usageText() {
     return "Usage:\n"
            "  smp-studio [FILE]                 open the window on a photo or project (the demo if none)\n"
-           "  smp-studio render INPUT --out FILE [--width W]\n"
+           "  smp-studio render INPUT --out FILE [--width W] [--session K]\n"
+           "                    [--style rounded|boxed|peaked|receded|natural] [--transition MM]\n"
+           "                    [--region x,y,w,h]\n"
            "                                    render INPUT (photo or .smp.json) offscreen, no display\n"
-           "                                    needed; PNG or JPEG by the extension of FILE\n"
+           "                                    needed; PNG or JPEG by the extension of FILE; the dots\n"
+           "                                    as settled after K sessions (all sessions if absent);\n"
+           "                                    --style/--transition replace the hairline with a style's;\n"
+           "                                    --region renders a close-up of that part (photo pixels)\n"
+           "  smp-studio analyze INPUT [--json] [--reference x,y,w,h] [--pupil-distance MM]\n"
+           "                                    what the photo analysis finds: face, eyes, scale,\n"
+           "                                    hairline, skin tone (ITA), and the stubble density of a\n"
+           "                                    reference rectangle of shaved hair (photo pixels)\n"
+           "  smp-studio dots INPUT [--session K] --csv\n"
+           "                                    every dot (x_mm,y_mm,diameter_mm,shade,session,shed),\n"
+           "                                    or only those session K places; a bare photo gets the\n"
+           "                                    automatic hairline\n"
            "  smp-studio --help | --version\n"
            "\n"
            "Window options:\n"

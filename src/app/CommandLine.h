@@ -2,6 +2,9 @@
 // Parses argv into what to do. Nothing here touches a window or GL, so the command line
 // branches off before any window exists.
 
+#include "core/Geometry.h"
+#include "core/design/HairlineStyle.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -13,6 +16,22 @@ struct RenderRequest {
     std::filesystem::path input;   // a photo or a .smp.json project
     std::filesystem::path output;  // .png, .jpg or .jpeg
     std::optional<int> widthPx;    // the photo's own width when absent
+    std::optional<int> sessions;   // dots after this many sessions, settled; all of them when absent, 0 for none
+    std::optional<design::HairlineStyle> style;  // replace the hairline with this style's
+    std::optional<double> transitionMm;           // ... and this transition width
+    std::optional<core::RectPx> region;           // a close-up of this part of the photo (photo px)
+};
+
+struct AnalyzeRequest {
+    std::filesystem::path input;                // a photo or a .smp.json project
+    bool json = false;
+    std::optional<core::RectPx> reference;      // a patch of existing shaved hair, photo px
+    std::optional<double> pupilDistanceMm;      // the client's own; 63 mm when absent
+};
+
+struct DotsRequest {
+    std::filesystem::path input;
+    std::optional<int> session;  // 1-based: only the dots this session places; every dot when absent
 };
 
 struct WindowRequest {
@@ -22,8 +41,10 @@ struct WindowRequest {
 };
 
 struct Invocation {
-    enum class Mode { Window, Render, Help, Version } mode = Mode::Window;
+    enum class Mode { Window, Render, Analyze, Dots, Help, Version } mode = Mode::Window;
     RenderRequest render;
+    AnalyzeRequest analyze;
+    DotsRequest dots;
     WindowRequest window;
 };
 

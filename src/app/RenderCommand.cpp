@@ -1,6 +1,7 @@
 #include "app/RenderCommand.h"
 
 #include "core/Errors.h"
+#include "core/ProjectDots.h"
 #include "core/ViewTransform.h"
 #include "render/HeadlessGl.h"
 #include "render/SceneRenderer.h"
@@ -21,18 +22,42 @@ void checkExportSize(const core::ExportFrame& frame, const std::filesystem::path
                                std::to_string(kMaxExportSidePx) + " px on a side; give a smaller --width");
 }
 
+// --style and --transition replace the hairline with the style's own, placed in the face frame:
+// a quick way to show a client the styles side by side.
+void applyStyle(const RenderRequest& request, core::Project& project) {
+    if (!request.style && !request.transitionMm) return;
+    design::Design& d = *project.design;
+    if (request.style) d.style.style = *request.style;
+    if (request.transitionMm) d.style.transitionMm = *request.transitionMm;
+    d.hairline = design::makeHairline(d.style, d.face);
+}
+
+core::ExportFrame exportFrame(const RenderRequest& request, core::SizePx photo) {
+    if (!request.region) return core::wholePhotoAtWidth(photo, request.widthPx.value_or(photo.width));
+    const core::RectPx& r = *request.region;
+    if (r.x + r.width > photo.width || r.y + r.height > photo.height)
+        throw core::UsageError("--region " + std::to_string(r.x) + "," + std::to_string(r.y) + "," +
+                               std::to_string(r.width) + "," + std::to_string(r.height) + " reaches outside the " +
+                               std::to_string(photo.width) + " x " + std::to_string(photo.height) + " px photo");
+    return core::photoRegionAtWidth(r, request.widthPx.value_or(r.width));
+}
+
 }  // namespace
 
 void runRenderCommand(const RenderRequest& request) {
     vision::checkImageOutputPath(request.output);  // before the slow work, so a typo fails at once
-    const vision::ClientDocument document = vision::openClientDocument(request.input);
+    vision::ClientDocument document = vision::openClientDocument(request.input);
+    applyStyle(request, document.project);
     const core::SizePx photoSize{document.photo.width, document.photo.height};
-    const core::ExportFrame frame = core::wholePhotoAtWidth(photoSize, request.widthPx.value_or(photoSize.width));
+    const dots::DotLayout layout = core::projectDots(document.project, photoSize);
+    const int sessions = request.sessions.value_or(static_cast<int>(layout.sessionCount()));
+    const core::ExportFrame frame = exportFrame(request, photoSize);
     checkExportSize(frame, request.output);
 
     render::HeadlessGl gl;
     render::SceneRenderer renderer;
     renderer.setPhoto(document.photo);
+    renderer.setDots(core::settledDots(layout, sessions), document.project.scale.pxPerMm);
     const core::Image image = renderer.renderToImage(frame.size, frame.view);
     vision::writeImage(image, request.output);
 }

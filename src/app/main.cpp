@@ -1,7 +1,9 @@
 // smp-studio: the window, or a headless command when the first argument names one. The command
 // line branches off before any window exists.
 
+#include "app/AnalyzeCommand.h"
 #include "app/CommandLine.h"
+#include "app/DotsCommand.h"
 #include "app/RenderCommand.h"
 #include "app/WindowApp.h"
 #include "core/Errors.h"
@@ -27,6 +29,8 @@ int main(int argc, char** argv) {
         case Invocation::Mode::Help: std::cout << smp::app::usageText(); return 0;
         case Invocation::Mode::Version: std::cout << "smp-studio " << smp::core::versionString() << "\n"; return 0;
         case Invocation::Mode::Render: smp::app::runRenderCommand(invocation.render); return 0;
+        case Invocation::Mode::Analyze: smp::app::runAnalyzeCommand(invocation.analyze, std::cout); return 0;
+        case Invocation::Mode::Dots: smp::app::runDotsCommand(invocation.dots, std::cout); return 0;
         case Invocation::Mode::Window: return smp::app::runWindow(invocation.window);
         }
     } catch (const smp::core::UsageError& error) {

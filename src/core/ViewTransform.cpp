@@ -51,4 +51,13 @@ ExportFrame wholePhotoAtWidth(SizePx photo, int widthPx) {
     return frame;
 }
 
+ExportFrame photoRegionAtWidth(RectPx region, int widthPx) {
+    if (region.empty() || widthPx <= 0) return {};
+    ExportFrame frame;
+    frame.view.zoom = static_cast<double>(widthPx) / region.width;
+    frame.view.offsetPx = Vec2{-static_cast<double>(region.x), -static_cast<double>(region.y)} * frame.view.zoom;
+    frame.size = {widthPx, std::max(1, static_cast<int>(std::lround(region.height * frame.view.zoom)))};
+    return frame;
+}
+
 }  // namespace smp::core

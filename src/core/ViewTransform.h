@@ -38,5 +38,8 @@ struct ExportFrame {
     ViewTransform view;
 };
 ExportFrame wholePhotoAtWidth(SizePx photo, int widthPx);
+// A close-up: the region of the photo (photo pixels) filling an image of the given width.
+// An empty region or a width <= 0 gives an empty frame.
+ExportFrame photoRegionAtWidth(RectPx region, int widthPx);
 
 }  // namespace smp::core

@@ -1,5 +1,7 @@
 #include "ui/CanvasPanel.h"
 
+#include "core/Errors.h"
+#include "core/ProjectDots.h"
 #include "render/RenderError.h"
 #include "ui/Keys.h"
 
@@ -17,11 +19,24 @@ void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
     if (gpu.uploadedPhotoRevision == state.document.photoRevision) return;
     gpu.uploadedPhotoRevision = state.document.photoRevision;
     try {
-        if (state.document.hasPhoto()) gpu.renderer.setPhoto(state.document.client.photo);
-        else gpu.renderer.clearPhoto();
+        gpu.renderer.clearDots();
+        if (!state.document.hasPhoto()) {
+            gpu.renderer.clearPhoto();
+            return;
+        }
+        const core::Image& photo = state.document.client.photo;
+        gpu.renderer.setPhoto(photo);
+        // Every session, settled: the treatment's end result. (The timeline will pick others.)
+        const core::Project& project = state.document.client.project;
+        if (project.design) {
+            const dots::DotLayout layout = core::projectDots(project, {photo.width, photo.height});
+            gpu.renderer.setDots(core::settledDots(layout, static_cast<int>(layout.sessionCount())), project.scale.pxPerMm);
+        }
     } catch (const render::RenderError& error) {
         gpu.renderer.clearPhoto();
         state.messages.error(error.what());
+    } catch (const core::UsageError& error) {
+        state.messages.error(std::string("no dots: ") + error.what());
     }
 }
 

@@ -33,7 +33,7 @@ TEST_CASE("malformed command lines are usage errors that say what is wrong", "[a
     fails({"render", "a.jpg", "--out"}, "--out needs a value");
     fails({"render", "a.jpg", "--out", "b.png", "--width", "0"}, "--width: 0 is out of range (1 to 16384)");
     fails({"render", "a.jpg", "--out", "b.png", "--width", "12px"}, "--width: '12px' is not a whole number");
-    fails({"render", "a.jpg", "--out", "b.png", "--session", "2"}, "render: unknown option --session");
+    fails({"render", "a.jpg", "--out", "b.png", "--bogus", "2"}, "render: unknown option --bogus");
     fails({"render", "a.jpg", "b.jpg", "--out", "c.png"}, "render: unexpected argument 'b.jpg' (one INPUT only)");
     fails({"--bogus"}, "unknown option --bogus (see --help)");
     fails({"--frames", "-1"}, "--frames: -1 is out of range (1 to 100000)");
@@ -49,4 +49,47 @@ TEST_CASE("a screenshot request draws ten frames unless told otherwise", "[app][
 TEST_CASE("help and version", "[app][cli]") {
     REQUIRE(parseCommandLine({"--help"}).mode == Invocation::Mode::Help);
     REQUIRE(parseCommandLine({"--version"}).mode == Invocation::Mode::Version);
+}
+
+TEST_CASE("render takes sessions, a style and a transition width", "[app][cli]") {
+    const Invocation invocation = parseCommandLine(
+        {"render", "head.jpg", "--out", "a.png", "--session", "2", "--style", "peaked", "--transition", "7.5"});
+    REQUIRE(invocation.render.sessions == 2);
+    REQUIRE(invocation.render.style == smp::design::HairlineStyle::Peaked);
+    REQUIRE(invocation.render.transitionMm == 7.5);
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--style", "mullet"}),
+                        "--style: 'mullet' is not a style; say rounded, boxed, peaked, receded or natural");
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--transition", "31"}),
+                        "--transition: 31 is out of range (0 to 30)");
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--session", "8"}),
+                        "--session: 8 is out of range (0 to 7)");
+}
+
+TEST_CASE("analyze takes json, a reference rectangle and a pupil distance", "[app][cli]") {
+    const Invocation invocation =
+        parseCommandLine({"analyze", "head.jpg", "--json", "--reference", "10,20,300,200", "--pupil-distance", "61.5"});
+    REQUIRE(invocation.mode == Invocation::Mode::Analyze);
+    REQUIRE(invocation.analyze.input == "head.jpg");
+    REQUIRE(invocation.analyze.json);
+    REQUIRE(invocation.analyze.reference == smp::core::RectPx{10, 20, 300, 200});
+    REQUIRE(invocation.analyze.pupilDistanceMm == 61.5);
+    using Args = std::vector<std::string>;
+    for (const Args& bad : {Args{"analyze", "a.jpg", "--reference", "1,2,3"}, Args{"analyze", "a.jpg", "--reference", "1,2,3,4,5"},
+                            Args{"analyze", "a.jpg", "--reference", "a,b,c,d"}})
+        REQUIRE_THROWS_AS(parseCommandLine(bad), UsageError);
+    REQUIRE_THROWS_WITH(parseCommandLine({"analyze", "a.jpg", "--reference", "1,2,0,4"}),
+                        "--reference: 0 is out of range (1 to 1048576)");
+    REQUIRE_THROWS_WITH(parseCommandLine({"analyze", "a.jpg", "--pupil-distance", "0"}),
+                        "--pupil-distance: 0 is out of range (40 to 90)");
+    REQUIRE_THROWS_WITH(parseCommandLine({"analyze"}), "analyze: missing INPUT (a photo or a .smp.json project)");
+}
+
+TEST_CASE("dots takes a session and needs --csv", "[app][cli]") {
+    const Invocation invocation = parseCommandLine({"dots", "head.jpg", "--session", "3", "--csv"});
+    REQUIRE(invocation.mode == Invocation::Mode::Dots);
+    REQUIRE(invocation.dots.session == 3);
+    REQUIRE_FALSE(parseCommandLine({"dots", "head.jpg", "--csv"}).dots.session);
+    REQUIRE_THROWS_WITH(parseCommandLine({"dots", "head.jpg"}), "dots: say --csv (the output format)");
+    REQUIRE_THROWS_WITH(parseCommandLine({"dots", "head.jpg", "--session", "0", "--csv"}),
+                        "--session: 0 is out of range (1 to 7)");
 }

@@ -24,13 +24,13 @@ std::string headless(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("render writes an image whose pixels match the photo, with no display", "[app][render]") {
+TEST_CASE("render with no sessions done writes the photo itself, with no display", "[app][render]") {
     const auto folder = test::freshFolder("cli_render_match");
     const core::Image photo = test::paintTestPhoto(480, 360);
     vision::writeImage(photo, folder / "photo.png");
 
     const auto render = test::runCommand(headless("render " + test::quoted((folder / "photo.png").string()) +
-                                                  " --out " + test::quoted((folder / "out.png").string())));
+                                                  " --session 0 --out " + test::quoted((folder / "out.png").string())));
     INFO(render.output);
     REQUIRE(render.exitCode == 0);
     REQUIRE(test::imagesMatch(vision::loadPhoto(folder / "out.png"), photo, 1, "cli_render_match"));
@@ -116,4 +116,59 @@ TEST_CASE("--help and --version answer without a window", "[app]") {
     const auto version = test::runCommand(headless("--version"));
     REQUIRE(version.exitCode == 0);
     REQUIRE_THAT(version.output, Contains("smp-studio 0.1.0"));
+}
+
+namespace {
+
+// Mean darkening of the render against the photo-only render, over the whole image.
+double meanDarkening(const core::Image& render, const core::Image& photo) {
+    REQUIRE(render.width == photo.width);
+    REQUIRE(render.height == photo.height);
+    double sum = 0.0;
+    for (std::size_t i = 0; i < render.pixels.size(); ++i) sum += std::max(0, photo.pixels[i] - render.pixels[i]);
+    return sum / static_cast<double>(render.pixels.size());
+}
+
+core::Image renderDemo(const std::string& name, const std::string& args) {
+    const auto out = test::freshFolder("cli_render_sessions") / name;
+    const auto result = test::runCommand(headless("render " + test::quoted(SMP_SOURCE_DIR "/assets/demo/demo.smp.json") +
+                                                  " --width 400 " + args + " --out " + test::quoted(out.string())));
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    return vision::loadPhoto(out);
+}
+
+}  // namespace
+
+TEST_CASE("render shows the dots building up session by session", "[app][render]") {
+    const core::Image bare = renderDemo("s0.png", "--session 0");
+    const double one = meanDarkening(renderDemo("s1.png", "--session 1"), bare);
+    const double three = meanDarkening(renderDemo("s3.png", "--session 3"), bare);
+    REQUIRE(one > 0.01);  // levels per channel over the whole photo: the scalp is a small part of it
+    REQUIRE(three > 1.5 * one);  // more dots, darker pigment
+    REQUIRE(meanDarkening(renderDemo("all.png", ""), bare) == Approx(three).margin(1e-9));
+}
+
+TEST_CASE("render --region makes a close-up and refuses one outside the photo", "[app][render]") {
+    const auto folder = test::freshFolder("cli_render_region");
+    const std::string demo = test::quoted(SMP_SOURCE_DIR "/assets/demo/demo.smp.json");
+    auto result = test::runCommand(headless("render " + demo + " --region 300,50,1000,500 --width 600 --out " +
+                                            test::quoted((folder / "close.png").string())));
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    const core::Image close = vision::loadPhoto(folder / "close.png");
+    REQUIRE(close.width == 600);
+    REQUIRE(close.height == 300);
+    result = test::runCommand(headless("render " + demo + " --region 1000,50,1000,500 --out " +
+                                       test::quoted((folder / "outside.png").string())));
+    REQUIRE(result.exitCode == 2);
+    REQUIRE_THAT(result.output, Contains("--region 1000,50,1000,500 reaches outside the 1600 x 2000 px photo"));
+    REQUIRE_FALSE(std::filesystem::exists(folder / "outside.png"));
+}
+
+TEST_CASE("render --style replaces the hairline: a receded line leaves more forehead bare", "[app][render]") {
+    const core::Image bare = renderDemo("bare.png", "--session 0");
+    const double rounded = meanDarkening(renderDemo("rounded.png", "--style rounded --transition 0"), bare);
+    const double receded = meanDarkening(renderDemo("receded.png", "--style receded --transition 0"), bare);
+    REQUIRE(receded < rounded);
 }

@@ -90,3 +90,12 @@ TEST_CASE("empty photo or view gives the identity", "[core][view]") {
     REQUIRE(fitToView({0, 0}, {100, 100}).zoom == 1.0);
     REQUIRE(fitToView({100, 100}, {0, 10}).zoom == 1.0);
 }
+
+TEST_CASE("a close-up export maps the region onto the whole image", "[core][view]") {
+    const ExportFrame frame = photoRegionAtWidth({400, 300, 800, 200}, 1600);
+    REQUIRE(frame.size == SizePx{1600, 400});
+    requireSamePoint(frame.view.toView({400, 300}), {0, 0});
+    requireSamePoint(frame.view.toView({1200, 500}), {1600, 400});
+    REQUIRE(photoRegionAtWidth({0, 0, 0, 10}, 100).size.empty());
+    REQUIRE(photoRegionAtWidth({0, 0, 10, 10}, 0).size.empty());
+}
