@@ -15,7 +15,14 @@ dots::DensityField projectField(const Project& project, SizePx photoSize) {
 }
 
 dots::DotLayout projectDots(const Project& project, SizePx photoSize) {
-    return dots::generateDots(projectField(project, photoSize), project.plan, project.seed);
+    const dots::DensityField field = projectField(project, photoSize);
+    // A hairline dragged off the head, or a photo too small to hold one, treats nothing: that is
+    // a design with no dots, not an error (the engine refuses an empty area as a bad request).
+    if (!field.anyTreated()) {
+        project.plan.validate();
+        return {{}, std::vector<std::size_t>(project.plan.sessions.size() + 1, 0)};
+    }
+    return dots::generateDots(field, project.plan, project.seed);
 }
 
 std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone) {

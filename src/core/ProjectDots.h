@@ -15,6 +15,7 @@ namespace smp::core {
 // yet (place one first) or the design is invalid.
 [[nodiscard]] dots::DensityField projectField(const Project& project, SizePx photoSize);
 
+// Every dot of every session; none when the design treats no skin at all.
 [[nodiscard]] dots::DotLayout projectDots(const Project& project, SizePx photoSize);
 
 // What the skin shows once healed after `sessionsDone` sessions: every dot those sessions

@@ -1,0 +1,66 @@
+#include "core/Errors.h"
+#include "core/ProjectDots.h"
+
+#include <catch2/catch.hpp>
+
+using namespace smp;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// A 250 x 330 mm photo at 4 px/mm with the standard rounded hairline in the default frame.
+core::Project designedProject() {
+    core::Project project;
+    project.scale = {4.0, core::ScaleSource::Ruler};
+    design::Design d;
+    d.face = design::defaultFaceFrame({250.0, 330.0});
+    d.hairline = design::makeHairline(d.style, d.face);
+    project.design = d;
+    return project;
+}
+
+const core::SizePx kPhoto{1000, 1320};
+
+}  // namespace
+
+TEST_CASE("a project's dots come from its design, the same on every call", "[core][projectdots]") {
+    const core::Project project = designedProject();
+    const dots::DotLayout a = core::projectDots(project, kPhoto);
+    REQUIRE(a.sessionCount() == 3);
+    REQUIRE(a.dots.size() > 1000);
+    const dots::DensityField field = core::projectField(project, kPhoto);
+    for (const dots::Dot& d : a.dots) REQUIRE(field.inside(d.positionMm));
+    const dots::DotLayout b = core::projectDots(project, kPhoto);
+    REQUIRE(b.dots.size() == a.dots.size());
+    REQUIRE(b.dots.front().positionMm == a.dots.front().positionMm);
+    REQUIRE(b.dots.back().positionMm == a.dots.back().positionMm);
+}
+
+TEST_CASE("settled dots are the sessions done, less those shed while healing", "[core][projectdots]") {
+    const dots::DotLayout layout = core::projectDots(designedProject(), kPhoto);
+    REQUIRE(core::settledDots(layout, 0).empty());
+    for (int k = 1; k <= 3; ++k) {
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < layout.sessionStart[static_cast<std::size_t>(k)]; ++i)
+            kept += layout.dots[i].shedBeforeNext ? 0 : 1;
+        const auto shown = core::settledDots(layout, k);
+        REQUIRE(shown.size() == kept);
+        for (const dots::Dot& d : shown) REQUIRE_FALSE(d.shedBeforeNext);
+        for (const dots::Dot& d : shown) REQUIRE(d.session < k);
+    }
+    REQUIRE(core::settledDots(layout, 9).size() == core::settledDots(layout, 3).size());
+}
+
+TEST_CASE("a design that treats no skin has no dots, and no design is an error that says what to do", "[core][projectdots]") {
+    core::Project project = designedProject();
+    // A head outline drawn round the chin only: all of it lies in front of the hairline.
+    project.design->zones.head = design::PhotoMask(kPhoto);
+    project.design->zones.head.paintDisc({500.0, 1000.0}, 80.0);
+    const dots::DotLayout none = core::projectDots(project, kPhoto);
+    REQUIRE(none.dots.empty());
+    REQUIRE(none.sessionCount() == 3);
+    REQUIRE(core::settledDots(none, 3).empty());
+
+    project.design.reset();
+    REQUIRE_THROWS_WITH(core::projectDots(project, kPhoto), Contains("the project has no hairline yet"));
+}
