@@ -101,7 +101,10 @@ std::string serializeProject(const Project& project, const std::filesystem::path
     std::filesystem::path stored = project.photoPath;
     if (stored.is_absolute() && !projectFolder.empty()) {
         std::filesystem::path relative = stored.lexically_relative(projectFolder);
-        if (!relative.empty()) stored = relative;
+        // "." or ".." would load back as a folder path with a trailing slash, not the same path
+        // (found by the fuzzer): such a photo path stays absolute.
+        const bool namesAFolder = relative.filename() == "." || relative.filename() == "..";
+        if (!relative.empty() && !namesAFolder) stored = relative;
     }
     json root = {
         {"format", kProjectFormat},
