@@ -19,6 +19,8 @@ packages=(
   libjpeg-dev
   # headless GL (Mesa's llvmpipe through EGL) and a virtual X server for the GUI tests
   libegl-mesa0 libglx-mesa0 libgl1-mesa-dri xvfb xauth
+  # types keys into the window in the GUI tests (the recovery prompt's Enter, Delete, Ctrl+S)
+  xdotool
   # the UI font
   fonts-dejavu-core
 )

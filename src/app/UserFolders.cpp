@@ -18,20 +18,26 @@ std::filesystem::path executableFolder() {
     return error ? std::filesystem::path() : self.parent_path();
 }
 
-}  // namespace
-
-std::filesystem::path configFolder() {
-    std::filesystem::path base = fromEnvironment("XDG_CONFIG_HOME");
+// <$variable>/smp-studio, or <$HOME>/<fallback>/smp-studio when the variable is unset or relative
+// (the XDG spec says to ignore a relative one). Created when missing; empty when it cannot be.
+std::filesystem::path xdgFolder(const char* variable, const char* fallbackUnderHome) {
+    std::filesystem::path base = fromEnvironment(variable);
     if (base.empty() || base.is_relative()) {
         const auto home = fromEnvironment("HOME");
         if (home.empty()) return {};
-        base = home / ".config";
+        base = home / fallbackUnderHome;
     }
     const auto folder = base / "smp-studio";
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     return error ? std::filesystem::path() : folder;
 }
+
+}  // namespace
+
+std::filesystem::path configFolder() { return xdgFolder("XDG_CONFIG_HOME", ".config"); }
+
+std::filesystem::path stateFolder() { return xdgFolder("XDG_STATE_HOME", ".local/state"); }
 
 std::filesystem::path assetsFolder() {
     std::error_code error;

@@ -7,6 +7,7 @@
 #include "render/WindowFramebuffer.h"
 #include "ui/CanvasPanel.h"
 #include "ui/DocumentActions.h"
+#include "ui/RecoveryPrompt.h"
 #include "ui/Theme.h"
 #include "ui/Workspace.h"
 #include "vision/ImageWriter.h"
@@ -17,6 +18,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -102,6 +104,20 @@ void waitForWork(bool everyFrame, int& settleFrames) {
     settleFrames = kFramesAfterWake;
 }
 
+// Autosave into <state>/recovery/, and the unsaved work a crash left there offered back. The line
+// on stderr tells scripts (and the GUI tests) that the prompt is up.
+void startAutosave(ui::AppState& state) {
+    const std::filesystem::path folder = stateFolder();
+    if (folder.empty()) {
+        std::cerr << "smp-studio: autosave is off: no state folder (set HOME or XDG_STATE_HOME)\n";
+        return;
+    }
+    state.autosave = ui::Autosaver(folder / "recovery", ui::autosaveIntervalFrom(std::getenv("SMP_AUTOSAVE_SECONDS")));
+    if (const std::size_t found = ui::offerRecovery(state); found > 0)
+        std::cerr << "smp-studio: recovery: " << found << " unsaved project" << (found == 1 ? "" : "s") << " found in "
+                  << state.autosave.folder().string() << "\n";
+}
+
 void saveScreenshot(GLFWwindow* window, const std::filesystem::path& file) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window, &width, &height);
@@ -126,6 +142,7 @@ int runWindow(const WindowRequest& request) {
     const std::string glRenderer = render::currentRendererName();
     ui::CanvasGpu gpu;
     ui::openPath(state, startingFile(request));
+    startAutosave(state);
 
     std::string title;
     int settleFrames = 0;
@@ -136,6 +153,9 @@ int runWindow(const WindowRequest& request) {
         ImGui::NewFrame();
         ui::drawWorkspace(state, gpu, glRenderer);
         ImGui::Render();
+        // The frame only copies the project when an autosave is due; the writing runs on a worker.
+        state.autosave.tick(glfwGetTime(), state.document);
+        if (auto failure = state.autosave.takeFailure()) state.messages.error("Autosave failed: " + *failure);
 
         int width = 0, height = 0;
         glfwGetFramebufferSize(window.get(), &width, &height);

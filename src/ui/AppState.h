@@ -4,8 +4,10 @@
 
 #include "core/Geometry.h"
 #include "core/ViewTransform.h"
+#include "ui/Autosave.h"
 #include "ui/FileBrowser.h"
 #include "ui/Messages.h"
+#include "ui/RecoveryPrompt.h"
 #include "vision/ClientDocument.h"
 
 #include <cstdint>
@@ -39,6 +41,8 @@ struct AppState {
     CanvasState canvas;
     Messages messages;
     FileBrowser fileBrowser;
+    Autosaver autosave;       // off unless the window gives it a recovery folder
+    RecoveryPrompt recovery;  // unsaved work found at start, offered back
 
     float sidebarWidth = 300.0f;  // logical pixels; remembered with the window layout
     bool showAbout = false;

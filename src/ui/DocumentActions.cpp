@@ -2,6 +2,8 @@
 
 #include "core/Errors.h"
 #include "core/Project.h"
+#include "vision/PhotoAnalysis.h"
+#include "vision/PhotoLoader.h"
 
 namespace smp::ui {
 namespace {
@@ -36,6 +38,28 @@ void openPath(AppState& state, const std::filesystem::path& path) {
     }
 }
 
+void recoverDocument(AppState& state, const Recovery& recovery) {
+    const std::string name = recovery.displayName();
+    if (!recovery.readable()) throw core::InputError(name + ": " + recovery.error);
+    vision::ClientDocument recovered;
+    recovered.project = recovery.project;
+    try {
+        recovered.photo = vision::loadPhoto(recovered.project.photoPath);
+    } catch (const core::InputError& error) {
+        throw core::InputError("Cannot recover " + name + ": its photo cannot be opened: " + error.what());
+    }
+    recovered.projectFile = recovery.projectFile;
+    if (!recovered.project.design)
+        recovered.analysis = vision::placeProjectDesign(recovered.project, recovered.photo);
+
+    state.document.client = std::move(recovered);
+    state.document.unsavedChanges = true;
+    ++state.document.photoRevision;
+    state.canvas.fitRequested = true;
+    state.autosave.adopt(recovery);
+    state.messages.info("Recovered " + name + ": save it to keep it");
+}
+
 void saveProjectAs(AppState& state, const std::filesystem::path& path) {
     if (!state.document.hasPhoto()) {
         state.messages.error("Nothing to save: open a photo first");
@@ -46,6 +70,7 @@ void saveProjectAs(AppState& state, const std::filesystem::path& path) {
         core::saveProject(state.document.client.project, file);
         state.document.client.projectFile = file;
         state.document.unsavedChanges = false;
+        state.autosave.onSaved();
         state.messages.info("Saved " + file.filename().string());
     } catch (const std::exception& error) {
         state.messages.error(error.what());

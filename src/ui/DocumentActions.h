@@ -11,7 +11,14 @@ namespace smp::ui {
 // Opens a photo (a new unsaved project around it) or a .smp.json project, by the extension.
 void openPath(AppState& state, const std::filesystem::path& path);
 
-// Saves to the project file, or asks for a name first when there is none yet.
+// Opens a recovered autosave as the current document, marked unsaved, with its original project
+// file (when it had one) as the save target; the autosaver adopts the recovery file, so a clean
+// save removes it. Throws core::InputError naming the reason (the open document is untouched):
+// unlike the other actions, its caller, the recovery prompt, shows the reason itself.
+void recoverDocument(AppState& state, const Recovery& recovery);
+
+// Saves to the project file, or asks for a name first when there is none yet. A clean save
+// removes the document's autosave recovery file.
 void saveProject(AppState& state);
 void saveProjectAs(AppState& state, const std::filesystem::path& path);
 void startSaveAs(AppState& state);

@@ -4,6 +4,7 @@
 #include "ui/DocumentActions.h"
 #include "ui/MainMenu.h"
 #include "ui/PhotoPanel.h"
+#include "ui/RecoveryPrompt.h"
 #include "ui/Shortcuts.h"
 
 #include <imgui.h>
@@ -39,7 +40,7 @@ float drawSidebar(AppState& state, ImVec2 topLeft, float height) {
 }  // namespace
 
 void drawWorkspace(AppState& state, CanvasGpu& gpu, const std::string& glRenderer) {
-    handleShortcuts(state);
+    if (!state.recovery.open) handleShortcuts(state);  // nothing acts behind the recovery prompt
     openDroppedFiles(state);
 
     const float menuHeight = drawMainMenu(state);
@@ -55,6 +56,7 @@ void drawWorkspace(AppState& state, CanvasGpu& gpu, const std::string& glRendere
     if (auto choice = drawFileBrowser(state.fileBrowser)) applyFileChoice(state, *choice);
     drawAboutWindow(state, glRenderer);
     drawShortcutsWindow(state);
+    drawRecoveryPrompt(state);
     drawMessages(state.messages, canvasTopLeft.x + canvasSize.x, canvasTopLeft.y + canvasSize.y);
 }
 

@@ -18,10 +18,12 @@ namespace {
 const std::string kDemoProject = SMP_SOURCE_DIR "/assets/demo/demo.smp.json";
 const std::string kDemoPhoto = SMP_SOURCE_DIR "/assets/demo/demo_head.jpg";
 
-// Runs the window with a private config folder and returns its screenshot.
+// Runs the window with private config and state folders (no recovery prompt from the machine's
+// own autosaves) and returns its screenshot.
 core::Image runWindow(const std::filesystem::path& folder, const std::string& args) {
     const auto shot = folder / "window.png";
-    const std::string command = "env XDG_CONFIG_HOME=" + test::quoted((folder / "config").string()) + " " +
+    const std::string command = "env XDG_CONFIG_HOME=" + test::quoted((folder / "config").string()) +
+                                " XDG_STATE_HOME=" + test::quoted((folder / "state").string()) + " " +
                                 test::quoted(SMP_XVFB_RUN) + " -a -s '-screen 0 1280x800x24' " + test::studio() +
                                 " --screenshot " + test::quoted(shot.string()) + " --frames 20 " + args;
     const auto result = test::runCommand(command);
