@@ -23,6 +23,8 @@ packages=(
   xdotool
   # the UI font
   fonts-dejavu-core
+  # the project-loader fuzzer (tests/fuzz): clang and its libFuzzer, ASan and UBSan runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()
