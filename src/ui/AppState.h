@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct AppState {
     CanvasState canvas;
     Messages messages;
     FileBrowser fileBrowser;
+    // A project opened without its photo (moved, renamed, on another disk): held until the artist
+    // points at the photo, then it becomes the document.
+    std::optional<vision::ClientDocument> awaitingPhoto;
     Autosaver autosave;       // off unless the window gives it a recovery folder
     RecoveryPrompt recovery;  // unsaved work found at start, offered back
 

@@ -26,6 +26,7 @@ std::string Document::title() const {
 
 void openPath(AppState& state, const std::filesystem::path& path) {
     try {
+        state.awaitingPhoto.reset();
         vision::ClientDocument opened = vision::openClientDocument(path);
         const bool isPhoto = opened.projectFile.empty();
         state.document.client = std::move(opened);
@@ -33,9 +34,31 @@ void openPath(AppState& state, const std::filesystem::path& path) {
         ++state.document.photoRevision;
         state.canvas.fitRequested = true;
         state.messages.info("Opened " + path.filename().string());
+    } catch (const vision::PhotoNotFoundError& error) {
+        // The project is fine, its photo is elsewhere: ask where, starting in the project's folder.
+        state.awaitingPhoto = error.documentWithoutPhoto();
+        state.messages.error(error.what());
+        state.fileBrowser.start(FileBrowser::Purpose::RelinkPhoto, std::filesystem::absolute(path).parent_path());
     } catch (const std::exception& error) {
         state.messages.error(error.what());
     }
+}
+
+void relinkAwaitedPhoto(AppState& state, const std::filesystem::path& photo) {
+    if (!state.awaitingPhoto) return;
+    try {
+        vision::relinkPhoto(*state.awaitingPhoto, photo);
+    } catch (const std::exception& error) {
+        state.messages.error(error.what());  // still awaiting: the artist can pick another file
+        return;
+    }
+    const std::string name = state.awaitingPhoto->projectFile.filename().string();
+    state.document.client = std::move(*state.awaitingPhoto);
+    state.awaitingPhoto.reset();
+    state.document.unsavedChanges = true;  // the project now points at another photo: save to keep it
+    ++state.document.photoRevision;
+    state.canvas.fitRequested = true;
+    state.messages.info("Relinked " + name + " to " + photo.filename().string() + ": save to keep it");
 }
 
 void recoverDocument(AppState& state, const Recovery& recovery) {
@@ -100,6 +123,7 @@ void applyFileChoice(AppState& state, const FileChoice& choice) {
     case FileBrowser::Purpose::OpenPhoto:
     case FileBrowser::Purpose::OpenProject: openPath(state, choice.path); break;
     case FileBrowser::Purpose::SaveProjectAs: saveProjectAs(state, choice.path); break;
+    case FileBrowser::Purpose::RelinkPhoto: relinkAwaitedPhoto(state, choice.path); break;
     case FileBrowser::Purpose::None: break;
     }
 }

@@ -9,7 +9,13 @@
 namespace smp::ui {
 
 // Opens a photo (a new unsaved project around it) or a .smp.json project, by the extension.
+// A project whose photo cannot be found (not even by its fingerprint) is held in
+// state.awaitingPhoto and the file chooser opens to find the photo.
 void openPath(AppState& state, const std::filesystem::path& path);
+
+// Points the project awaiting its photo at `photo` and makes it the document, unsaved. A photo
+// that cannot be loaded is reported and the project keeps waiting.
+void relinkAwaitedPhoto(AppState& state, const std::filesystem::path& photo);
 
 // Opens a recovered autosave as the current document, marked unsaved, with its original project
 // file (when it had one) as the save target; the autosaver adopts the recovery file, so a clean

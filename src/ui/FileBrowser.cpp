@@ -15,6 +15,7 @@ const char* titleFor(FileBrowser::Purpose purpose) {
     case FileBrowser::Purpose::OpenPhoto: return "Open photo###FileBrowser";
     case FileBrowser::Purpose::OpenProject: return "Open project###FileBrowser";
     case FileBrowser::Purpose::SaveProjectAs: return "Save project as###FileBrowser";
+    case FileBrowser::Purpose::RelinkPhoto: return "Find the project's photo###FileBrowser";
     case FileBrowser::Purpose::None: break;
     }
     return "Files###FileBrowser";
@@ -67,7 +68,8 @@ void FileBrowser::start(Purpose what, std::filesystem::path startFolder, std::st
 
 bool fileBrowserShows(FileBrowser::Purpose purpose, const FileBrowser::Entry& entry) {
     if (entry.isFolder) return true;
-    if (purpose == FileBrowser::Purpose::OpenPhoto) return vision::looksLikePhotoFile(entry.name);
+    if (purpose == FileBrowser::Purpose::OpenPhoto || purpose == FileBrowser::Purpose::RelinkPhoto)
+        return vision::looksLikePhotoFile(entry.name);
     return core::hasProjectExtension(entry.name);
 }
 

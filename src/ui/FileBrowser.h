@@ -10,7 +10,7 @@
 namespace smp::ui {
 
 struct FileBrowser {
-    enum class Purpose { None, OpenPhoto, OpenProject, SaveProjectAs };
+    enum class Purpose { None, OpenPhoto, OpenProject, SaveProjectAs, RelinkPhoto };
 
     struct Entry {
         std::string name;

@@ -105,3 +105,35 @@ TEST_CASE("the file chooser lists folders and the files that fit its purpose", "
     REQUIRE_FALSE(ui::fileBrowserShows(Purpose::OpenProject, {"head.jpg", false}));
     REQUIRE(ui::fileBrowserShows(Purpose::SaveProjectAs, {"clients", true}));
 }
+
+TEST_CASE("a project whose photo is gone asks for it, and relinking makes it the document", "[ui][document]") {
+    const auto folder = test::freshFolder("ui_relink_photo");
+    std::filesystem::create_directories(folder / "client");
+    vision::writeImage(test::paintTestPhoto(300, 400), folder / "client" / "front.png");
+    ui::AppState opener;
+    ui::openPath(opener, folder / "client" / "front.png");
+    ui::saveProjectAs(opener, folder / "client" / "anna.smp.json");
+    REQUIRE_FALSE(opener.document.unsavedChanges);
+    // The photo moves out of the project's reach (two folders away, under another name).
+    std::filesystem::create_directories(folder / "archive" / "2026");
+    std::filesystem::rename(folder / "client" / "front.png", folder / "archive" / "2026" / "anna-front.png");
+
+    ui::AppState state;
+    ui::openPath(state, folder / "client" / "anna.smp.json");
+    REQUIRE_FALSE(state.document.hasPhoto());
+    REQUIRE(state.awaitingPhoto.has_value());
+    REQUIRE(state.fileBrowser.purpose == ui::FileBrowser::Purpose::RelinkPhoto);
+    REQUIRE(state.fileBrowser.folder == folder / "client");
+
+    ui::relinkAwaitedPhoto(state, folder / "archive" / "nothing-here.png");
+    REQUIRE_FALSE(state.document.hasPhoto());
+    REQUIRE(state.awaitingPhoto.has_value());  // still waiting for the right file
+
+    ui::relinkAwaitedPhoto(state, folder / "archive" / "2026" / "anna-front.png");
+    REQUIRE(state.document.hasPhoto());
+    REQUIRE_FALSE(state.awaitingPhoto.has_value());
+    REQUIRE(state.document.unsavedChanges);
+    REQUIRE(state.document.client.projectFile == folder / "client" / "anna.smp.json");
+    REQUIRE(state.document.client.project.photoPath == folder / "archive" / "2026" / "anna-front.png");
+    REQUIRE(state.document.client.project.design == opener.document.client.project.design);
+}
