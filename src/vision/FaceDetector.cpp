@@ -2,6 +2,7 @@
 
 #include "core/Errors.h"
 #include "vision/OpenCvQuiet.h"
+#include "vision/PhotoView.h"
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/objdetect.hpp>
@@ -34,19 +35,6 @@ constexpr int kFaceCropWidthPx = 320;
 // the cascade's boxes put the eyes about 0.38 of the way down.
 constexpr double kEyeBandTop = 0.12;
 constexpr double kEyeBandBottom = 0.60;
-
-cv::Mat viewOf(const core::Image& photo) {
-    if (photo.empty())
-        throw core::UsageError("face detection: the photo is empty (" + std::to_string(photo.width) + "x" +
-                               std::to_string(photo.height) + " pixels)");
-    if ((photo.channels != 3 && photo.channels != 4) ||
-        photo.pixels.size() != core::Image::byteCount(photo.width, photo.height, photo.channels))
-        throw core::UsageError("face detection: the photo must be 8-bit RGB or RGBA with width x height x channels "
-                               "bytes (got " + std::to_string(photo.channels) + " channels, " +
-                               std::to_string(photo.pixels.size()) + " bytes)");
-    // OpenCV only reads through this header; the const_cast is how a Mat wraps a buffer without a copy.
-    return {photo.height, photo.width, CV_8UC(photo.channels), const_cast<std::uint8_t*>(photo.pixels.data())};
-}
 
 cv::Mat greyResized(const cv::Mat& rgb, cv::Size size) {
     cv::Mat resized;
@@ -183,7 +171,7 @@ FaceDetector& FaceDetector::operator=(FaceDetector&&) noexcept = default;
 
 std::optional<FaceFinding> FaceDetector::find(const core::Image& photo) const {
     if (!cascades_) throw core::UsageError("face detection: this detector was moved from; make a new one");
-    const cv::Mat rgb = viewOf(photo);
+    const cv::Mat rgb = photoView(photo, "face detection");
     const double detectScale = std::min(1.0, double(kDetectLongSidePx) / std::max(rgb.cols, rgb.rows));
     const cv::Size detectSize(std::max(1, int(std::lround(rgb.cols * detectScale))),
                               std::max(1, int(std::lround(rgb.rows * detectScale))));

@@ -2,6 +2,7 @@
 
 #include "core/Errors.h"
 #include "vision/OpenCvQuiet.h"
+#include "vision/PhotoView.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -38,19 +39,6 @@ constexpr int kMinSidePx = 32;
 constexpr double kBorderShare = 0.03;
 // Fixed seed for GrabCut's k-means, so the same photo always gives the same outline.
 constexpr std::uint64_t kSeed = 0x5eed;
-
-cv::Mat rgbView(const core::Image& photo) {
-    if (photo.empty())
-        throw core::UsageError("head outline: the photo is empty (" + std::to_string(photo.width) + "x" +
-                               std::to_string(photo.height) + " pixels)");
-    if ((photo.channels != 3 && photo.channels != 4) ||
-        photo.pixels.size() != core::Image::byteCount(photo.width, photo.height, photo.channels))
-        throw core::UsageError("head outline: the photo must be 8-bit RGB or RGBA with width x height x channels "
-                               "bytes (got " + std::to_string(photo.channels) + " channels, " +
-                               std::to_string(photo.pixels.size()) + " bytes)");
-    // OpenCV only reads through this header; the const_cast is how a Mat wraps a buffer without a copy.
-    return {photo.height, photo.width, CV_8UC(photo.channels), const_cast<std::uint8_t*>(photo.pixels.data())};
-}
 
 struct Ellipse {
     cv::Point2d centre;
@@ -157,7 +145,7 @@ design::PhotoMask toPhotoMask(const cv::Mat& softRegion, core::SizePx size) {
 }  // namespace
 
 design::PhotoMask proposeHeadOutline(const core::Image& photo, const std::optional<FaceFinding>& face) {
-    const cv::Mat rgb = rgbView(photo);
+    const cv::Mat rgb = photoView(photo, "head outline");
     if (std::min(photo.width, photo.height) < kMinSidePx)
         throw core::UsageError("head outline: the photo is " + std::to_string(photo.width) + "x" +
                                std::to_string(photo.height) + " pixels; it needs at least " +
