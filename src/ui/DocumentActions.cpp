@@ -2,8 +2,6 @@
 
 #include "core/Errors.h"
 #include "core/Project.h"
-#include "vision/PhotoAnalysis.h"
-#include "vision/PhotoLoader.h"
 
 namespace smp::ui {
 namespace {
@@ -67,13 +65,13 @@ void recoverDocument(AppState& state, const Recovery& recovery) {
     vision::ClientDocument recovered;
     recovered.project = recovery.project;
     try {
-        recovered.photo = vision::loadPhoto(recovered.project.photoPath);
+        // The same path as relinking a project to its photo: load it, fingerprint it, place a
+        // design if the project has none.
+        vision::relinkPhoto(recovered, recovered.project.photoPath);
     } catch (const core::InputError& error) {
         throw core::InputError("Cannot recover " + name + ": its photo cannot be opened: " + error.what());
     }
     recovered.projectFile = recovery.projectFile;
-    if (!recovered.project.design)
-        recovered.analysis = vision::placeProjectDesign(recovered.project, recovered.photo);
 
     state.document.client = std::move(recovered);
     state.document.unsavedChanges = true;
