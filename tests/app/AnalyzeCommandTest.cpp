@@ -83,8 +83,11 @@ TEST_CASE("analyze on the demo prints the face, scale, hairline and skin", "[app
 TEST_CASE("analyze measures the stubble density of a reference rectangle", "[app][analyze]") {
     const json out = analyzeJson(test::quoted(kDemo) + " --reference 40,40,200,200");
     REQUIRE(out["reference"].is_object());
-    REQUIRE(out["reference"]["areaCm2"].get<double>() > 0.0);
-    REQUIRE(out["reference"]["dotsPerCm2"].get<double>() >= 0.0);
+    // 200 x 200 px at the measured scale; the demo's background there holds no stubble.
+    const double mmPerPx = 1.0 / out["scale"]["pxPerMm"].get<double>();
+    REQUIRE(out["reference"]["areaCm2"].get<double>() == Approx(200.0 * mmPerPx * 200.0 * mmPerPx / 100.0));
+    REQUIRE(out["reference"]["dots"].get<int>() == 0);
+    REQUIRE(out["reference"]["dotsPerCm2"].get<double>() == 0.0);
 }
 
 TEST_CASE("analyze refuses a reference rectangle outside the photo", "[app][analyze]") {
