@@ -14,8 +14,9 @@ dots::DensityField projectField(const Project& project, SizePx photoSize) {
     return design::buildDensityField({d.hairline, d.face, d.zones, d.density, project.scale, photoSize});
 }
 
-dots::DotLayout projectDots(const Project& project, SizePx photoSize) {
-    const dots::DensityField field = projectField(project, photoSize);
+namespace {
+
+dots::DotLayout dotsOf(const Project& project, const dots::DensityField& field) {
     // A hairline dragged off the head, or a photo too small to hold one, treats nothing: that is
     // a design with no dots, not an error (the engine refuses an empty area as a bad request).
     if (!field.anyTreated()) {
@@ -23,6 +24,28 @@ dots::DotLayout projectDots(const Project& project, SizePx photoSize) {
         return {{}, std::vector<std::size_t>(project.plan.sessions.size() + 1, 0)};
     }
     return dots::generateDots(field, project.plan, project.seed);
+}
+
+}  // namespace
+
+dots::DotLayout projectDots(const Project& project, SizePx photoSize) {
+    return dotsOf(project, projectField(project, photoSize));
+}
+
+preview::TimelinePoint timelinePoint(const ProjectTimeline& timeline) {
+    preview::TimelinePoint point;
+    point.sessionsDone =
+        timeline.sessionsShown == ProjectTimeline::kAllSessions ? dots::kMaxSessions : timeline.sessionsShown;
+    if (timeline.day) point.day = double(*timeline.day);
+    return point;
+}
+
+ProjectSkin projectSkin(const Project& project, SizePx photoSize, const preview::TimelinePoint& when,
+                        const preview::HealingModel& healing) {
+    const dots::DensityField field = projectField(project, photoSize);
+    ProjectSkin skin{dotsOf(project, field), {}};
+    skin.looks = preview::skinAt(skin.layout, when, healing, &field);
+    return skin;
 }
 
 std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone) {

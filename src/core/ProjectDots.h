@@ -6,6 +6,7 @@
 #include "core/Geometry.h"
 #include "core/Project.h"
 #include "core/dots/MicrodotEngine.h"
+#include "core/preview/Healing.h"
 
 #include <vector>
 
@@ -21,5 +22,17 @@ namespace smp::core {
 // What the skin shows once healed after `sessionsDone` sessions: every dot those sessions
 // placed, less the ones shed while healing. 0 shows none; more than the plan has shows all.
 [[nodiscard]] std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone);
+
+// The point of the timeline the project was saved at (all sessions: every session of the plan).
+[[nodiscard]] preview::TimelinePoint timelinePoint(const ProjectTimeline& timeline);
+
+// What the skin shows at `when`: every dot as it looks that day, scar tissue softened by the
+// design's scar zones.
+struct ProjectSkin {
+    dots::DotLayout layout;
+    std::vector<preview::DotLook> looks;
+};
+[[nodiscard]] ProjectSkin projectSkin(const Project& project, SizePx photoSize, const preview::TimelinePoint& when,
+                                      const preview::HealingModel& healing = {});
 
 }  // namespace smp::core
