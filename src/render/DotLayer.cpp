@@ -4,14 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstddef>
 #include <stdexcept>
 #include <string>
 
 namespace smp::render {
 namespace {
-
-static_assert(sizeof(DotSplat) == 6 * sizeof(float), "splats are uploaded as they are");
 
 TextureHandle makeTexture(GLenum internalFormat, core::SizePx size, GLenum format, GLenum type, const void* pixels,
                           GLenum minFilter) {
@@ -42,33 +39,43 @@ FramebufferHandle framebufferFor(const TextureHandle& texture, const char* what,
     return framebuffer;
 }
 
-void splatAttribute(GLuint index, GLint components, std::size_t offset) {
-    glEnableVertexAttribArray(index);
-    glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, sizeof(DotSplat),
-                          reinterpret_cast<const void*>(offset));  // NOLINT: GL's buffer offsets are pointers
-    glVertexAttribDivisor(index, 1);
+core::SizePx mipmapSize(core::SizePx size, int level) {
+    return {std::max(1, size.width >> level), std::max(1, size.height >> level)};
+}
+
+// The texels of `level` made from the level-0 texels in `rect` (each averages a 2^level block).
+core::RectPx atMipmapLevel(core::RectPx rect, int level) {
+    const int x0 = rect.x >> level, y0 = rect.y >> level;
+    const int x1 = (rect.x + rect.width + (1 << level) - 1) >> level;
+    const int y1 = (rect.y + rect.height + (1 << level) - 1) >> level;
+    return {x0, y0, x1 - x0, y1 - y0};
+}
+
+// Draws the bound program over `rect` of the bound framebuffer.
+void drawOver(core::RectPx rect) {
+    glScissor(rect.x, rect.y, rect.width, rect.height);  // texel rows are framebuffer rows
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
 }  // namespace
 
 DotLayer::DotLayer()
-    : splatProgram_("dots.vert", "dots.frag"),
-      compositeProgram_("fullscreen.vert", "composite.frag"),
-      splatVertexArray_(VertexArrayHandle::create()),
-      splatBuffer_(BufferHandle::create()),
-      emptyVertexArray_(VertexArrayHandle::create()) {
-    // One instance per dot; the quad's corners come from gl_VertexID.
-    glBindVertexArray(splatVertexArray_.get());
-    glBindBuffer(GL_ARRAY_BUFFER, splatBuffer_.get());
-    splatAttribute(0, 2, offsetof(DotSplat, centreX));
-    splatAttribute(1, 2, offsetof(DotSplat, sigmaLong));
-    splatAttribute(2, 2, offsetof(DotSplat, angleRad));
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    : compositeProgram_("fullscreen.vert", "composite.frag"),
+      mipmapProgram_("fullscreen.vert", "composite_mipmap.frag"),
+      resampleProgram_("fullscreen.vert", "composite_photo.frag"),
+      emptyVertexArray_(VertexArrayHandle::create()),
+      mipmapFramebuffer_(FramebufferHandle::create()) {
     throwOnGlError("setting up the dot layer");
 }
 
 void DotLayer::setDots(std::span<const dots::Dot> dots, double pxPerMm) {
+    std::vector<preview::DotLook> looks;
+    looks.reserve(dots.size());
+    for (const dots::Dot& dot : dots) looks.push_back(preview::settledLook(dot));
+    setDots(looks, pxPerMm);
+}
+
+void DotLayer::setDots(std::span<const preview::DotLook> dots, double pxPerMm) {
     if (!(pxPerMm > 0.0) || !std::isfinite(pxPerMm))
         throw std::invalid_argument("dots need a positive photo scale, got " + std::to_string(pxPerMm) + " px/mm");
     dots_.assign(dots.begin(), dots.end());
@@ -89,98 +96,169 @@ void DotLayer::setOptics(const PigmentOptics& optics) {
 void DotLayer::prepare(const PhotoTexture& photo) {
     const core::SizePx photoPx = photo.size();
     const bool redrawDots = dotsDirty_ || !(photoPx == drawnForPhoto_);
-    if (!redrawDots && !compositeDirty_) return;
-    dotsDirty_ = compositeDirty_ = false;
+    if (!redrawDots && !photoDirty_) return;
     drawnForPhoto_ = photoPx;
     drawn_ = false;
+    dotsDirty_ = false;
+    // photoDirty_ stays set until a composite is drawn whole: dots cleared now and set again
+    // later must not leave the old photo in the parts they did not change.
     if (dots_.empty() || photoPx.empty()) return;
 
-    if (redrawDots) {
-        GLint maxTexture = 0;
-        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
-        const PigmentGrid grid = pigmentGrid(photoPx, pxPerMm_, std::min(kMaxPigmentSide, int(maxTexture)));
-        allocate(grid.texels);
-        drawAbsorbance(grid);
-        ++draws_;
+    try {
+        drawLayer(photo, redrawDots);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        throwOnGlError("drawing the dot layer");
+    } catch (...) {
+        // The textures may hold part of an edit: the next redraw redoes them whole.
+        canvas_.invalidate();
+        photoDirty_ = true;
+        throw;
     }
-    drawComposite(photo);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    throwOnGlError("drawing the dot layer");
     drawn_ = true;
 }
 
-void DotLayer::allocate(core::SizePx texels) {
-    if (texels == textureSize_ && absorbance_) return;
-    // Half floats: absorbances stay below a few units, and 11 bits of mantissa hold a faint tail.
-    TextureHandle absorbance = makeTexture(GL_R16F, texels, GL_RED, GL_FLOAT, nullptr, GL_NEAREST);
+void DotLayer::drawLayer(const PhotoTexture& photo, bool redrawDots) {
+    std::vector<core::RectPx> changed;
+    bool wholeComposite = photoDirty_;
+    if (redrawDots) {
+        GLint maxTexture = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
+        const PigmentGrid grid = pigmentGrid(photo.size(), pxPerMm_, std::min(kMaxPigmentSide, int(maxTexture)));
+        if (allocate(grid.texels)) {
+            canvas_.invalidate();
+            wholeComposite = true;
+        }
+        changed = canvas_.redraw(dots_, grid, optics_);
+        upload(changed);
+        ++draws_;
+    }
+    if (wholeComposite) changed = {core::RectPx{0, 0, textureSize_.width, textureSize_.height}};
+    photoDirty_ = false;
+    if (!changed.empty()) {
+        glDisable(GL_BLEND);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_FRAMEBUFFER_SRGB);
+        glEnable(GL_SCISSOR_TEST);
+        glBindVertexArray(emptyVertexArray_.get());
+        drawComposite(photoOnLayer(photo, wholeComposite), changed);
+        drawMipmaps(changed);
+        glBindVertexArray(0);
+        glDisable(GL_SCISSOR_TEST);
+        glUseProgram(0);
+    }
+}
+
+bool DotLayer::allocate(core::SizePx texels) {
+    if (texels == textureSize_ && pigment_) return false;
+    // Full floats: the CPU's sums go up as they are, with no conversion on the way.
+    TextureHandle pigment = makeTexture(GL_RG32F, texels, GL_RG, GL_FLOAT, nullptr, GL_NEAREST);
     TextureHandle composite =
         makeTexture(GL_SRGB8_ALPHA8, texels, GL_RGBA, GL_UNSIGNED_BYTE, nullptr, GL_LINEAR_MIPMAP_LINEAR);
+    // The mipmaps are drawn here, a part at a time (drawMipmaps), so every level is made now.
+    int levels = 0;
+    glBindTexture(GL_TEXTURE_2D, composite.get());
+    while (std::max(texels.width >> (levels + 1), texels.height >> (levels + 1)) >= 1) {
+        ++levels;
+        const core::SizePx size = mipmapSize(texels, levels);
+        glTexImage2D(GL_TEXTURE_2D, levels, GL_SRGB8_ALPHA8, size.width, size.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     nullptr);
+    }
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, levels);
+    glBindTexture(GL_TEXTURE_2D, 0);
     TextureHandle transmittance = makeTexture(GL_SRGB8_ALPHA8, texels, GL_RGBA, GL_UNSIGNED_BYTE, nullptr, GL_LINEAR);
-    FramebufferHandle absorbanceFramebuffer = framebufferFor(absorbance, "the dots' absorbance");
     FramebufferHandle compositeFramebuffer = framebufferFor(composite, "the photo with dots", &transmittance);
     throwOnGlError("allocating the dot layer");
 
-    absorbance_ = std::move(absorbance);
+    pigment_ = std::move(pigment);
     composite_ = std::move(composite);
     transmittance_ = std::move(transmittance);
-    absorbanceFramebuffer_ = std::move(absorbanceFramebuffer);
     compositeFramebuffer_ = std::move(compositeFramebuffer);
+    resampledPhoto_ = {};
+    mipmapLevels_ = levels;
     textureSize_ = texels;
+    return true;
 }
 
-void DotLayer::drawAbsorbance(const PigmentGrid& grid) {
-    splats_.clear();
-    for (const dots::Dot& dot : dots_)
-        if (dot.shade > 0.0f && dot.diameterMm > 0.0) splats_.push_back(splatDot(dot, grid, optics_));
+void DotLayer::upload(std::span<const core::RectPx> texels) {
+    const std::span<const float> pigment = canvas_.pigment();
+    glBindTexture(GL_TEXTURE_2D, pigment_.get());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, textureSize_.width);
+    for (const core::RectPx& rect : texels)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, rect.x, rect.y, rect.width, rect.height, GL_RG, GL_FLOAT,
+                        pigment.data() + 2 * (std::ptrdiff_t(rect.y) * textureSize_.width + rect.x));
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
 
-    glBindFramebuffer(GL_FRAMEBUFFER, absorbanceFramebuffer_.get());
+GLuint DotLayer::photoOnLayer(const PhotoTexture& photo, bool changed) {
+    // The composite reads the photo with texelFetch: filtering it per fragment would cost
+    // llvmpipe more than all the rest of the composite, and the layer has the photo's own
+    // resolution up to kMaxPigmentSide. Past that, the photo is resampled once here.
+    if (photo.shrinkFactor() == 1 && photo.size() == textureSize_) {
+        resampledPhoto_ = {};
+        return photo.name();
+    }
+    if (resampledPhoto_ && !changed) return resampledPhoto_.get();
+    if (!resampledPhoto_)
+        resampledPhoto_ = makeTexture(GL_SRGB8_ALPHA8, textureSize_, GL_RGBA, GL_UNSIGNED_BYTE, nullptr, GL_NEAREST);
+    FramebufferHandle framebuffer = framebufferFor(resampledPhoto_, "the resampled photo");
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
     glViewport(0, 0, textureSize_.width, textureSize_.height);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_SCISSOR_TEST);
+    glScissor(0, 0, textureSize_.width, textureSize_.height);
+    glEnable(GL_FRAMEBUFFER_SRGB);  // the texture holds sRGB, the shader gives linear light
+    resampleProgram_.use();
+    resampleProgram_.set("uPhoto", 0);
+    resampleProgram_.set("uSizeTexels", float(textureSize_.width), float(textureSize_.height));
+    glBindTexture(GL_TEXTURE_2D, photo.name());
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindTexture(GL_TEXTURE_2D, 0);
     glDisable(GL_FRAMEBUFFER_SRGB);
-    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (splats_.empty()) return;
-
-    glBindBuffer(GL_ARRAY_BUFFER, splatBuffer_.get());
-    glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(splats_.size() * sizeof(DotSplat)), splats_.data(), GL_STREAM_DRAW);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    // Overlapping pigment: optical densities add.
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFunc(GL_ONE, GL_ONE);
-    splatProgram_.use();
-    splatProgram_.set("uTextureSize", float(textureSize_.width), float(textureSize_.height));
-    splatProgram_.set("uReachSigmas", kSplatReachSigmas);
-    glBindVertexArray(splatVertexArray_.get());
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, GLsizei(splats_.size()));
-    glBindVertexArray(0);
-    glDisable(GL_BLEND);
+    return resampledPhoto_.get();
 }
 
-void DotLayer::drawComposite(const PhotoTexture& photo) {
+void DotLayer::drawComposite(GLuint photoTexels, std::span<const core::RectPx> texels) {
     glBindFramebuffer(GL_FRAMEBUFFER, compositeFramebuffer_.get());
     glViewport(0, 0, textureSize_.width, textureSize_.height);
     compositeProgram_.use();
     compositeProgram_.set("uPhoto", 0);
-    compositeProgram_.set("uAbsorbance", 1);
-    compositeProgram_.set("uSizeTexels", float(textureSize_.width), float(textureSize_.height));
+    compositeProgram_.set("uPigment", 1);
     compositeProgram_.set("uAbsorptionRgb", optics_.absorptionRed, optics_.absorptionGreen, optics_.absorptionBlue);
+    compositeProgram_.set("uInflamedRgb", optics_.rednessRed, optics_.rednessGreen, optics_.rednessBlue);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, absorbance_.get());
+    glBindTexture(GL_TEXTURE_2D, pigment_.get());
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, photo.name());
-    glBindVertexArray(emptyVertexArray_.get());
-    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-    glBindVertexArray(0);
-    glUseProgram(0);
-    glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, 0);
-    glActiveTexture(GL_TEXTURE0);
-    // Zoomed out, a screen pixel shows the average light of many texels: the mipmaps average
-    // photo x pigment in linear light (as sRGB mipmaps do), not the two apart.
+    glBindTexture(GL_TEXTURE_2D, photoTexels);
+    for (const core::RectPx& rect : texels) drawOver(rect);
+    for (GLenum unit : {GL_TEXTURE1, GL_TEXTURE0}) {
+        glActiveTexture(unit);
+        glBindTexture(GL_TEXTURE_2D, 0);
+    }
+}
+
+void DotLayer::drawMipmaps(std::span<const core::RectPx> texels) {
+    // Zoomed out, a screen pixel shows the average light of many texels: each level averages the
+    // one above in linear light (as sRGB mipmaps do), photo x pigment, not the two apart. Drawn
+    // here rather than by glGenerateMipmap, which on llvmpipe took 15-50 ms for a phone photo's
+    // sRGB chain (several times this pass) and always redoes every texel, not just an edit's.
+    glBindFramebuffer(GL_FRAMEBUFFER, mipmapFramebuffer_.get());
+    mipmapProgram_.use();
+    mipmapProgram_.set("uFiner", 0);
     glBindTexture(GL_TEXTURE_2D, composite_.get());
-    glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);  // one level: no LOD to work out
+    for (int level = 1; level <= mipmapLevels_; ++level) {
+        // Sampling only the level above while drawing this one: no feedback loop.
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, level - 1);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, level - 1);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, composite_.get(), level);
+        const core::SizePx size = mipmapSize(textureSize_, level);
+        glViewport(0, 0, size.width, size.height);
+        for (const core::RectPx& rect : texels) drawOver(atMipmapLevel(rect, level));
+    }
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, 0, 0);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_BASE_LEVEL, 0);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, mipmapLevels_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 

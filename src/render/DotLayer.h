@@ -1,15 +1,18 @@
 #pragma once
 // The dots as pigment in the photo's skin. Drawn when the dots change, into textures that cover
-// the photo: the dots' summed absorbance, the light it lets through (transmittance), and the
-// photo as the pigment darkens it (the composite). Panning and zooming only sample them, so a
+// the photo: the dots' summed absorbance, the redness of freshly treated skin, the light both let
+// through (transmittance), and the photo as they filter it (the composite). An edit redraws only
+// the tiles whose dots changed (PigmentCanvas.h). Panning and zooming only sample them, so a
 // view change draws no dots; and the composite's mipmaps average photo x pigment, the light the
 // eye gets from a zoomed-out patch.
 
 #include "core/Geometry.h"
 #include "core/dots/Dot.h"
+#include "core/preview/DotLook.h"
 #include "render/DotSplat.h"
 #include "render/GlObjects.h"
 #include "render/PhotoTexture.h"
+#include "render/PigmentCanvas.h"
 #include "render/ShaderProgram.h"
 
 #include <span>
@@ -18,7 +21,8 @@
 namespace smp::render {
 
 // The layer's longest side at most: a 24 MP photo keeps its resolution, larger ones get a
-// scaled-down layer (at 8192 x 6144 px it takes about 570 MB of GPU memory).
+// scaled-down layer (at 8192 x 6144 px it takes about 870 MB of GPU memory and 400 MB of CPU memory;
+// a 24 MP photo about half that).
 inline constexpr int kMaxPigmentSide = 8192;
 
 class DotLayer {
@@ -29,20 +33,22 @@ public:
     // Keeps a copy of the dots; they are drawn at the next prepare(). Throws std::invalid_argument
     // unless pxPerMm is positive and finite.
     void setDots(std::span<const dots::Dot> dots, double pxPerMm);
+    // The same with each dot as it looks on a day of healing.
+    void setDots(std::span<const preview::DotLook> dots, double pxPerMm);
     void clear();
     void setOptics(const PigmentOptics& optics);
     [[nodiscard]] const PigmentOptics& optics() const { return optics_; }
     // The photo was replaced: the composite is redone, the dots only if its size changed.
-    void photoChanged() { compositeDirty_ = true; }
+    void photoChanged() { photoDirty_ = true; }
 
     // Brings the textures up to date for this photo. Leaves the default framebuffer bound and
     // blending off.
     void prepare(const PhotoTexture& photo);
 
     [[nodiscard]] bool shown() const { return drawn_; }
-    // The photo with the pigment, sRGB with mipmaps (alpha: the photo's).
+    // The photo with the pigment and the redness, sRGB with mipmaps (alpha: the photo's).
     [[nodiscard]] GLuint composite() const { return composite_.get(); }
-    // The light the pigment lets through, sRGB without mipmaps, for close-ups that filter it
+    // The light the pigment and the redness let through, sRGB without mipmaps, for close-ups that filter it
     // more smoothly than bilinear filtering of the composite would.
     [[nodiscard]] GLuint transmittance() const { return transmittance_.get(); }
     // The size of both textures; empty while no dots are shown.
@@ -51,28 +57,36 @@ public:
     [[nodiscard]] int draws() const { return draws_; }
 
 private:
-    void allocate(core::SizePx texels);
-    void drawAbsorbance(const PigmentGrid& grid);
-    void drawComposite(const PhotoTexture& photo);
+    // Brings the textures up to date: the dots' changes if redrawDots, else (a new photo) only the composite.
+    void drawLayer(const PhotoTexture& photo, bool redrawDots);
+    // Makes the textures `texels` large; true when they were made anew (their contents lost).
+    bool allocate(core::SizePx texels);
+    void upload(std::span<const core::RectPx> texels);
+    // The photo texel for texel with the layer: the photo itself, or resampled when larger
+    // (again only when it changed).
+    GLuint photoOnLayer(const PhotoTexture& photo, bool changed);
+    void drawComposite(GLuint photoTexels, std::span<const core::RectPx> texels);
+    void drawMipmaps(std::span<const core::RectPx> texels);
 
-    ShaderProgram splatProgram_;
     ShaderProgram compositeProgram_;
-    VertexArrayHandle splatVertexArray_;
-    BufferHandle splatBuffer_;
+    ShaderProgram mipmapProgram_;
+    ShaderProgram resampleProgram_;
     VertexArrayHandle emptyVertexArray_;
-    TextureHandle absorbance_;  // R16F: the sum of every dot's absorbance
-    FramebufferHandle absorbanceFramebuffer_;
+    PigmentCanvas canvas_;  // the dots drawn on the CPU; the textures below hold its uploads
+    TextureHandle pigment_;  // RG32F: the dots' summed absorbance and the redness (PigmentCanvas::pigment)
     TextureHandle composite_;  // SRGB8_ALPHA8 with mipmaps
     TextureHandle transmittance_;  // SRGB8_ALPHA8, drawn with the composite
+    TextureHandle resampledPhoto_;  // SRGB8_ALPHA8, only for a photo larger than the layer
     FramebufferHandle compositeFramebuffer_;
+    FramebufferHandle mipmapFramebuffer_;  // one mipmap level of the composite at a time
+    int mipmapLevels_ = 0;  // past level 0
     core::SizePx textureSize_;
 
-    std::vector<dots::Dot> dots_;
-    std::vector<DotSplat> splats_;  // scratch, kept to reuse its memory
+    std::vector<preview::DotLook> dots_;
     double pxPerMm_ = 1.0;
     PigmentOptics optics_;
     bool dotsDirty_ = false;
-    bool compositeDirty_ = false;
+    bool photoDirty_ = false;  // the composite must be redone whole: its photo changed
     bool drawn_ = false;  // the textures hold the current dots over the current photo
     core::SizePx drawnForPhoto_;
     int draws_ = 0;

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -322,4 +323,169 @@ TEST_CASE("dots need a positive photo scale", "[render][dots]") {
     const std::vector<dots::Dot> dots(1);
     REQUIRE_THROWS_AS(renderer.setDots(dots, 0.0), std::invalid_argument);
     REQUIRE_THROWS_AS(renderer.setDots(dots, std::nan("")), std::invalid_argument);
+}
+
+namespace {
+
+// Red over green in linear light, averaged over a rectangle.
+double rednessRatio(const core::Image& image, int x0, int y0, int x1, int y1) {
+    double red = 0.0, green = 0.0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            red += test::decodeSrgb(image.at(x, y)[0]);
+            green += test::decodeSrgb(image.at(x, y)[1]);
+        }
+    return red / green;
+}
+
+// Dots about 1 mm apart over x, y < sideMm (in mm), each with `redness`.
+std::vector<preview::DotLook> treatedPatch(double sideMm, float redness) {
+    std::mt19937 random(9);
+    std::uniform_real_distribution<double> jitter(-0.2, 0.2);
+    std::vector<preview::DotLook> dots;
+    for (double y = 0.5; y < sideMm; y += 1.0)
+        for (double x = 0.5; x < sideMm; x += 1.0) {
+            preview::DotLook dot;
+            dot.positionMm = {x + jitter(random), y + jitter(random)};
+            dot.diameterMm = 0.25;
+            dot.shade = 1.3f;
+            dot.redness = redness;
+            dots.push_back(dot);
+        }
+    return dots;
+}
+
+}  // namespace
+
+TEST_CASE("fresh redness reddens the treated skin, evenly, and nothing far from it", "[render][dots][redness]") {
+    const double pxPerMm = 10.0;  // the redness sigma, 1.2 mm, is 12 px
+    core::Image photo = plainPhoto(400, 240, 215, 170, 150);  // fair skin, a shadow over the right half
+    for (int y = 0; y < 240; ++y)
+        for (int x = 60; x < 400; ++x) photo.at(x, y)[0] = 120, photo.at(x, y)[1] = 90, photo.at(x, y)[2] = 80;
+    render::SceneRenderer renderer;
+    renderer.setPhoto(photo);
+    renderer.setDots(treatedPatch(12.0, 0.0f), pxPerMm);  // dots over x, y < 120 px
+    const core::Image calm = renderer.renderToImage({400, 240}, {});
+    renderer.setDots(treatedPatch(12.0, 1.0f), pxPerMm);
+    const core::Image red = renderer.renderToImage({400, 240}, {});
+
+    // Inside the treated patch, skin and dots together: redder (red over green up in linear light).
+    const double calmRatio = rednessRatio(calm, 20, 20, 100, 100), redRatio = rednessRatio(red, 20, 20, 100, 100);
+    INFO("R/G " << calmRatio << " -> " << redRatio);
+    REQUIRE(redRatio > 1.12 * calmRatio);
+    // Evenly red, in the light and in the shadow alike: across the middle of the patch the
+    // reddening varies little from spot to spot.
+    double least = 1e9, most = 0.0;
+    for (int y = 30; y < 90; y += 10)
+        for (int x = 30; x < 90; x += 10) {
+            const double gain = rednessRatio(red, x, y, x + 10, y + 10) / rednessRatio(calm, x, y, x + 10, y + 10);
+            least = std::min(least, gain), most = std::max(most, gain);
+        }
+    REQUIRE(most - least < 0.1 * (most - 1.0));
+    // More than five sigmas (60 px) from every dot, exactly the image without redness.
+    int compared = 0;
+    for (int y = 0; y < 240; ++y)
+        for (int x = 0; x < 400; ++x) {
+            if (x < 120 + 60 && y < 120 + 60) continue;
+            ++compared;
+            for (int c = 0; c < 3; ++c) REQUIRE(red.at(x, y)[c] == calm.at(x, y)[c]);
+        }
+    REQUIRE(compared > 50000);
+
+    // Close-ups filter the photo with the transmittance: it holds the redness too.
+    core::ViewTransform closeUp;
+    closeUp.zoom = 4.0;
+    closeUp.offsetPx = {-4.0 * 40, -4.0 * 40};
+    const core::Image redClose = renderer.renderToImage({200, 200}, closeUp);
+    renderer.setDots(treatedPatch(12.0, 0.0f), pxPerMm);
+    const core::Image calmClose = renderer.renderToImage({200, 200}, closeUp);
+    REQUIRE(rednessRatio(redClose, 0, 0, 200, 200) > 1.12 * rednessRatio(calmClose, 0, 0, 200, 200));
+}
+
+TEST_CASE("a stray fresh dot only blushes, and dots with no redness are untouched by it", "[render][dots][redness]") {
+    const double pxPerMm = 10.0;
+    const core::Image photo = plainPhoto(300, 100, 200, 160, 140);
+    preview::DotLook calmDot;
+    calmDot.positionMm = {5.05, 5.05};
+    calmDot.diameterMm = 0.25;
+    calmDot.shade = 1.0f;
+    preview::DotLook strayDot = calmDot;
+    strayDot.positionMm = {25.05, 5.05};  // 20 mm away: far past its redness's reach
+
+    render::SceneRenderer renderer;
+    renderer.setPhoto(photo);
+    renderer.setDots(std::vector<preview::DotLook>{calmDot, strayDot}, pxPerMm);
+    const core::Image noRed = renderer.renderToImage({300, 100}, {});
+    strayDot.redness = 1.0f;
+    renderer.setDots(std::vector<preview::DotLook>{calmDot, strayDot}, pxPerMm);
+    const core::Image oneRed = renderer.renderToImage({300, 100}, {});
+
+    // Redness 0 leaves the image exactly as it was: the calm dot and its surroundings.
+    for (int y = 0; y < 100; ++y)
+        for (int x = 0; x < 150; ++x)
+            for (int c = 0; c < 3; ++c) REQUIRE(oneRed.at(x, y)[c] == noRed.at(x, y)[c]);
+    // The stray dot's skin blushes, faintly: a few levels of green at most, red kept.
+    const int skinX = 250 + 8, skinY = 50;  // 0.8 mm from the dot, clear of its pigment
+    const int greenDrop = int(noRed.at(skinX, skinY)[1]) - int(oneRed.at(skinX, skinY)[1]);
+    INFO("green " << int(noRed.at(skinX, skinY)[1]) << " -> " << int(oneRed.at(skinX, skinY)[1]));
+    REQUIRE(greenDrop >= 2);
+    REQUIRE(greenDrop <= 12);
+    REQUIRE(std::abs(int(oneRed.at(skinX, skinY)[0]) - int(noRed.at(skinX, skinY)[0])) <= 1);
+}
+
+TEST_CASE("an edit redraws the layer exactly as a fresh one draws it", "[render][dots]") {
+    const double pxPerMm = 4.0;
+    const core::Image photo = test::paintTestPhoto(640, 480);
+    std::mt19937 random(21);
+    std::uniform_real_distribution<double> x(0.0, 160.0), y(0.0, 120.0), unit(0.0, 1.0);
+    std::vector<preview::DotLook> before(6000);
+    for (preview::DotLook& dot : before) {
+        dot.positionMm = {x(random), y(random)};
+        dot.diameterMm = 0.15 + 0.15 * unit(random);
+        dot.shade = float(0.5 + 0.5 * unit(random));
+        dot.ellipseRatio = float(1.0 + 0.5 * unit(random));
+        dot.angleRad = float(3.0 * unit(random));
+    }
+    std::vector<preview::DotLook> after = before;  // a hairline edit: the top band moves, some turn red
+    for (preview::DotLook& dot : after)
+        if (dot.positionMm.y < 15.0) {
+            dot.positionMm.x += 0.4;
+            dot.redness = dot.positionMm.x < 40.0 ? 1.0f : 0.0f;
+        }
+
+    render::SceneRenderer edited;
+    edited.setPhoto(photo);
+    edited.setDots(before, pxPerMm);
+    (void)edited.renderToImage({640, 480}, {});
+    edited.setDots(after, pxPerMm);
+    render::SceneRenderer fresh;
+    fresh.setPhoto(photo);
+    fresh.setDots(after, pxPerMm);
+    // At full size (the composite), zoomed out (its mipmaps) and zoomed in (the transmittance).
+    REQUIRE(test::imagesMatch(edited.renderToImage({640, 480}, {}), fresh.renderToImage({640, 480}, {}), 0,
+                              "dots_edited_full"));
+    const core::ExportFrame small = core::wholePhotoAtWidth({640, 480}, 150);
+    REQUIRE(test::imagesMatch(edited.renderToImage(small.size, small.view), fresh.renderToImage(small.size, small.view),
+                              0, "dots_edited_small"));
+    core::ViewTransform closeUp;
+    closeUp.zoom = 3.0;
+    closeUp.offsetPx = {-3.0 * 20, -3.0 * 10};
+    REQUIRE(test::imagesMatch(edited.renderToImage({300, 200}, closeUp), fresh.renderToImage({300, 200}, closeUp), 0,
+                              "dots_edited_close"));
+    REQUIRE(edited.dotLayerDraws() == 2);
+}
+
+TEST_CASE("a photo wider than the layer's cap gets its dots on a resampled photo", "[render][dots]") {
+    const double pxPerMm = 10.0;
+    const int width = render::kMaxPigmentSide + 808;  // the layer is 8192 wide, the photo resampled to it
+    const core::Image photo = plainPhoto(width, 24, 180, 150, 130);
+    render::SceneRenderer renderer;
+    renderer.setPhoto(photo);
+    renderer.setDots(std::vector<dots::Dot>{dotOnPixel(width / 2, 12, pxPerMm, 0.4, 1.0f)}, pxPerMm);
+    core::ViewTransform view;  // 1:1 around the dot
+    view.offsetPx = {-(width / 2.0 - 32), 0.0};
+    const core::Image rendered = renderer.renderToImage({64, 24}, view);
+    REQUIRE(int(rendered.at(32, 12)[0]) < 180 - 40);
+    for (auto [x, y] : {std::pair{2, 2}, {60, 20}, {10, 12}})
+        for (int c = 0; c < 3; ++c) REQUIRE(std::abs(int(rendered.at(x, y)[c]) - int(photo.at(0, 0)[c])) <= 1);
 }

@@ -85,3 +85,36 @@ TEST_CASE("a preview of a healed hairline is written for a look", "[render][dots
     REQUIRE(meanRed(whole, 20, 20, 300, 200) + 3 < meanRed(skin, 20, 20, 300, 200));  // dotted
     REQUIRE(meanRed(whole, 20, 400, 300, 470) == Approx(meanRed(skin, 20, 400, 300, 470)).margin(0.5));  // bare
 }
+
+TEST_CASE("a preview of a freshly done hairline, red and dark, is written for a look", "[render][dots][preview]") {
+    const core::Image skin = paintSkin(720, 480);
+    // Day 0: every dot darker and larger than healed, on inflamed skin.
+    std::vector<preview::DotLook> fresh;
+    for (const dots::Dot& dot : hairline(60.0, 22.0)) {
+        preview::DotLook look = preview::settledLook(dot);
+        look.shade *= 1.4f;
+        look.diameterMm *= 1.5;
+        look.redness = 1.0f;
+        fresh.push_back(look);
+    }
+    render::SceneRenderer renderer;
+    renderer.setPhoto(skin);
+    renderer.setDots(fresh, kPxPerMm);
+    const core::Image whole = renderer.renderToImage({720, 480}, {});
+    vision::writeImage(whole, std::filesystem::path(SMP_TEST_OUTPUT_DIR) / "dot_layer_preview_fresh.png");
+
+    // Treated skin between the dots turns pinkish-red: green and blue drop more than red does.
+    auto mean = [&](const core::Image& image, int c) {
+        double sum = 0;
+        for (int y = 100; y < 200; ++y)
+            for (int x = 20; x < 300; ++x) sum += image.at(x, y)[c];
+        return sum / (100 * 280);
+    };
+    renderer.setDots(hairline(60.0, 22.0), kPxPerMm);
+    const core::Image healed = renderer.renderToImage({720, 480}, {});
+    const double redDrop = mean(healed, 0) - mean(whole, 0), greenDrop = mean(healed, 1) - mean(whole, 1);
+    INFO("drops: red " << redDrop << ", green " << greenDrop);
+    REQUIRE(greenDrop > redDrop + 8);
+    // Bare skin more than 6 mm (72 px) past the last dots is the photo.
+    REQUIRE(meanRed(whole, 20, 440, 300, 470) == Approx(meanRed(skin, 20, 440, 300, 470)).margin(0.5));
+}

@@ -1,0 +1,246 @@
+#include "render/PigmentCanvas.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <thread>
+
+namespace smp::render {
+namespace {
+
+// Past this many rectangles an edit is scattered: one rectangle around them all costs less in
+// draw calls than it wastes in texels.
+constexpr std::size_t kMaxChangedRects = 32;
+
+bool sameGrid(const PigmentGrid& a, const PigmentGrid& b) {
+    return a.texels == b.texels && a.texelsPerMm == b.texelsPerMm;
+}
+
+int clampedInt(double v) {
+    return int(std::clamp(v, -1e9, 1e9));
+}
+
+// Runs work(part, parts) for every part on its own thread, part 0 on the caller's. Each part
+// writes only its own share of the data, so the result is the same on any number of threads.
+// llvmpipe's threads wait for the upload meanwhile, so the CPU's cores are free for this.
+void inParallel(std::size_t items, const std::function<void(unsigned part, unsigned parts)>& work) {
+    constexpr std::size_t kItemsWorthAThread = 2048;
+    const unsigned parts = unsigned(std::clamp<std::size_t>(
+        std::min<std::size_t>(std::thread::hardware_concurrency(), items / kItemsWorthAThread), 1, 8));
+    std::vector<std::jthread> helpers;  // joined on the way out, an exception included
+    for (unsigned part = 1; part < parts; ++part)
+        helpers.emplace_back(work, part, parts);
+    work(0, parts);
+}
+
+}  // namespace
+
+std::vector<core::RectPx> PigmentCanvas::redraw(std::span<const preview::DotLook> dots, const PigmentGrid& grid,
+                                                const PigmentOptics& optics) {
+    const bool incremental = !drawnGrid_.texels.empty() && sameGrid(grid, drawnGrid_) && optics == drawnOptics_;
+    grid_ = grid;
+    std::swap(entries_, previousEntries_);
+    std::swap(tileStart_, previousTileStart_);
+    std::swap(rednessSources_, previousRednessSources_);
+    std::swap(dots_, previousDots_);
+    std::swap(placed_, previousPlaced_);
+    std::swap(placedIndex_, previousPlacedIndex_);
+    if (!incremental) {
+        tilesAcross_ = (grid.texels.width + kPigmentTileSide - 1) / kPigmentTileSide;
+        tilesDown_ = (grid.texels.height + kPigmentTileSide - 1) / kPigmentTileSide;
+        pigment_.assign(2 * std::size_t(grid.texels.width) * std::size_t(grid.texels.height), 0.0f);
+        rednessGrid_ = render::rednessGrid(grid, optics);
+        rednessCells_.clear();
+    }
+    drawnGrid_ = {};  // until the raster holds these dots: an exception leaves a full redraw to do
+    bin(dots, optics, incremental);
+
+    const std::size_t tiles = std::size_t(tilesAcross_) * std::size_t(tilesDown_);
+    tileDirty_.assign(tiles, 1);
+    if (incremental)
+        for (std::size_t t = 0; t < tiles; ++t) {
+            const std::uint32_t begin = tileStart_[t], count = tileStart_[t + 1] - begin;
+            const std::uint32_t previousBegin = previousTileStart_[t];
+            tileDirty_[t] = count != previousTileStart_[t + 1] - previousBegin ||
+                            (count > 0 && std::memcmp(&entries_[begin], &previousEntries_[previousBegin],
+                                                      count * sizeof(Entry)) != 0);
+        }
+    // The field is global but cheap; where it changed, the red dots that changed it made their
+    // tiles dirty, as they are binned as far as their redness reaches.
+    if (!incremental || rednessSources_ != previousRednessSources_) {
+        if (rednessSources_.empty())
+            rednessCells_.clear();
+        else
+            drawRedness(rednessSources_, rednessGrid_, rednessCells_);
+    }
+    std::vector<int> dirty;
+    for (std::size_t t = 0; t < tiles; ++t)
+        if (tileDirty_[t]) dirty.push_back(int(t));
+    // Tiles dealt out in turn: neighbouring tiles hold about as many dots.
+    inParallel(dirty.size() * kPigmentTileSide, [&](unsigned part, unsigned parts) {
+        for (std::size_t i = part; i < dirty.size(); i += parts)
+            drawTile(dirty[i]);
+    });
+
+    drawnGrid_ = grid;
+    drawnOptics_ = optics;
+    return dirtyRects();
+}
+
+bool PigmentCanvas::place(const preview::DotLook& dot, const PigmentOptics& optics, Placed& placed) const {
+    Entry entry;
+    entry.shape = shapeOf(splatDot(dot, grid_, optics));  // no pigment (shade or size 0): peak 0, reach empty
+    entry.redness = dot.redness > 0.0f ? std::min(dot.redness, 1.0f) : 0.0f;  // NaN: not red
+    const core::RectPx reach = splatReach(entry.shape);
+    int x0 = reach.x, y0 = reach.y, x1 = reach.x + reach.width - 1, y1 = reach.y + reach.height - 1;
+    if (entry.redness > 0.0f) {
+        // Redness reaches as far on every side, and further than any pigment.
+        const double cx = entry.shape.centreX, cy = entry.shape.centreY, far = rednessGrid_.reachTexels();
+        x0 = clampedInt(std::floor(cx - far - 0.5)), y0 = clampedInt(std::floor(cy - far - 0.5));
+        x1 = clampedInt(std::ceil(cx + far - 0.5)), y1 = clampedInt(std::ceil(cy + far - 0.5));
+    } else if (reach.empty()) {
+        return false;
+    }
+    x0 = std::max(x0, 0), y0 = std::max(y0, 0);
+    x1 = std::min(x1, grid_.texels.width - 1), y1 = std::min(y1, grid_.texels.height - 1);
+    if (x0 > x1 || y0 > y1) return false;  // off the photo
+    placed = {entry, x0 / kPigmentTileSide, y0 / kPigmentTileSide, x1 / kPigmentTileSide, y1 / kPigmentTileSide};
+    return true;
+}
+
+void PigmentCanvas::bin(std::span<const preview::DotLook> dots, const PigmentOptics& optics, bool reuse) {
+    dots_.assign(dots.begin(), dots.end());
+    // Each dot placed on its own (in parts, in parallel), then gathered in order.
+    candidates_.resize(dots.size());
+    inParallel(dots.size(), [&](unsigned part, unsigned parts) {
+        const std::size_t begin = dots.size() * part / parts, end = dots.size() * (part + 1) / parts;
+        for (std::size_t i = begin; i < end; ++i) {
+            Candidate& candidate = candidates_[i];
+            // An edit leaves most dots as they were: take their placing from the last redraw.
+            if (reuse && i < previousDots_.size() && previousDots_[i] == dots[i]) {
+                candidate.placed = previousPlacedIndex_[i] >= 0;
+                if (candidate.placed) candidate.where = previousPlaced_[std::size_t(previousPlacedIndex_[i])];
+            } else {
+                candidate.placed = place(dots[i], optics, candidate.where);
+            }
+        }
+    });
+    placed_.clear();
+    placedIndex_.assign(dots.size(), -1);
+    rednessSources_.clear();
+    for (std::size_t i = 0; i < dots.size(); ++i) {
+        if (!candidates_[i].placed) continue;
+        placed_.push_back(candidates_[i].where);
+        placedIndex_[i] = std::int32_t(placed_.size() - 1);
+        const Entry& entry = placed_.back().entry;
+        if (entry.redness > 0.0f) rednessSources_.push_back({entry.shape.centreX, entry.shape.centreY, entry.redness});
+    }
+
+    // Counting sort by tile, stable: each tile lists its dots in their order.
+    const std::size_t tiles = std::size_t(tilesAcross_) * std::size_t(tilesDown_);
+    tileStart_.assign(tiles + 1, 0);
+    for (const Placed& p : placed_)
+        for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
+            for (int tx = p.tileX0; tx <= p.tileX1; ++tx)
+                ++tileStart_[std::size_t(ty) * tilesAcross_ + tx + 1];
+    for (std::size_t t = 0; t < tiles; ++t)
+        tileStart_[t + 1] += tileStart_[t];
+    entries_.resize(tileStart_[tiles]);
+    std::vector<std::uint32_t> next(tileStart_.begin(), tileStart_.end() - 1);
+    for (const Placed& p : placed_)
+        for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
+            for (int tx = p.tileX0; tx <= p.tileX1; ++tx)
+                entries_[next[std::size_t(ty) * tilesAcross_ + tx]++] = p.entry;
+}
+
+void PigmentCanvas::drawTile(int tile) {
+    const int width = grid_.texels.width;
+    const int x0 = (tile % tilesAcross_) * kPigmentTileSide, y0 = (tile / tilesAcross_) * kPigmentTileSide;
+    const core::RectPx clip{x0, y0, std::min(kPigmentTileSide, width - x0),
+                            std::min(kPigmentTileSide, grid_.texels.height - y0)};
+    for (int y = clip.y; y < clip.y + clip.height; ++y)
+        std::fill_n(pigment_.begin() + 2 * (std::ptrdiff_t(y) * width + clip.x), 2 * clip.width, 0.0f);
+    bool red = false;
+    for (std::uint32_t i = tileStart_[std::size_t(tile)]; i < tileStart_[std::size_t(tile) + 1]; ++i) {
+        addSplat(entries_[i].shape, pigment_.data(), 2 * width, clip, 2);
+        red = red || entries_[i].redness > 0.0f;
+    }
+    if (!red) return;  // no red dot reaches this tile: its redness is exactly 0
+
+    // The cells sampled as GL_LINEAR with clamping to the edge would sample them; the columns'
+    // cells and weights are the same on every row of the tile.
+    const int perCell = rednessGrid_.texelsPerCell;
+    const int cellsAcross = rednessGrid_.cells.width, cellsDown = rednessGrid_.cells.height;
+    auto cellAndWeight = [perCell](int texel, int& cell) {
+        const float at = (float(texel) + 0.5f) / float(perCell) - 0.5f;
+        cell = int(std::floor(at));
+        return at - float(cell);
+    };
+    int left[kPigmentTileSide], right[kPigmentTileSide];
+    float towardsRight[kPigmentTileSide];
+    for (int i = 0; i < clip.width; ++i) {
+        int cell = 0;
+        towardsRight[i] = cellAndWeight(clip.x + i, cell);
+        left[i] = std::clamp(cell, 0, cellsAcross - 1);
+        right[i] = std::clamp(cell + 1, 0, cellsAcross - 1);
+    }
+    for (int y = clip.y; y < clip.y + clip.height; ++y) {
+        int cell = 0;
+        const float towardsBelow = cellAndWeight(y, cell);
+        const float* above = rednessCells_.data() + std::size_t(std::clamp(cell, 0, cellsDown - 1)) * cellsAcross;
+        const float* below = rednessCells_.data() + std::size_t(std::clamp(cell + 1, 0, cellsDown - 1)) * cellsAcross;
+        float* texel = pigment_.data() + 2 * (std::ptrdiff_t(y) * width + clip.x) + 1;
+        for (int i = 0; i < clip.width; ++i) {
+            const float top = above[left[i]] + towardsRight[i] * (above[right[i]] - above[left[i]]);
+            const float bottom = below[left[i]] + towardsRight[i] * (below[right[i]] - below[left[i]]);
+            texel[2 * i] = top + towardsBelow * (bottom - top);
+        }
+    }
+}
+
+std::vector<core::RectPx> PigmentCanvas::dirtyRects() const {
+    const core::SizePx texels = grid_.texels;
+    if (std::all_of(tileDirty_.begin(), tileDirty_.end(), [](char d) { return d != 0; }))
+        return tileDirty_.empty() ? std::vector<core::RectPx>{}
+                                  : std::vector<core::RectPx>{{0, 0, texels.width, texels.height}};
+
+    // Runs of dirty tiles along each row of tiles, stacked into one rectangle while the run
+    // below spans the same tiles.
+    struct TileRect {
+        int x0, x1, y0, y1;
+    };
+    std::vector<TileRect> open;
+    for (int ty = 0; ty < tilesDown_; ++ty)
+        for (int tx = 0; tx < tilesAcross_;) {
+            if (!tileDirty_[std::size_t(ty) * tilesAcross_ + tx]) {
+                ++tx;
+                continue;
+            }
+            const int start = tx;
+            while (tx < tilesAcross_ && tileDirty_[std::size_t(ty) * tilesAcross_ + tx])
+                ++tx;
+            auto above = std::find_if(open.begin(), open.end(), [&](const TileRect& r) {
+                return r.x0 == start && r.x1 == tx - 1 && r.y1 == ty - 1;
+            });
+            if (above != open.end())
+                above->y1 = ty;
+            else
+                open.push_back({start, tx - 1, ty, ty});
+        }
+    if (open.size() > kMaxChangedRects) {
+        TileRect all = open.front();
+        for (const TileRect& r : open)
+            all = {std::min(all.x0, r.x0), std::max(all.x1, r.x1), std::min(all.y0, r.y0), std::max(all.y1, r.y1)};
+        open = {all};
+    }
+    std::vector<core::RectPx> rects;
+    for (const TileRect& r : open) {
+        const int x = r.x0 * kPigmentTileSide, y = r.y0 * kPigmentTileSide;
+        rects.push_back({x, y, std::min((r.x1 + 1) * kPigmentTileSide, texels.width) - x,
+                         std::min((r.y1 + 1) * kPigmentTileSide, texels.height) - y});
+    }
+    return rects;
+}
+
+}  // namespace smp::render
