@@ -1,24 +1,28 @@
 #version 330 core
-// Draws the photo with the dots when zoomed in past 100% of the dot layer. Bilinear filtering
+// Draws the photo with the dots when zoomed in to 200% of the dot layer and past (from 100% to 200%,
+// photo_closeup_ease.frag blends this into the composite's look). Bilinear filtering
 // would turn a dot a few texels wide into a four-pointed star, so the pigment's transmittance is
 // filtered with a cubic B-spline (round, and it keeps the light a dot takes away) and applied to
 // the photo here. Filtering absorbance instead would darken dots as they are magnified: spread
 // out, the same pigment takes away more light.
 
 uniform sampler2D uPhoto;
-uniform sampler2D uComposite;
 uniform sampler2D uTransmittance;
-uniform float uCloseUp;          // 0 at 100%, 1 from 200%: eases the change of filter in
 uniform vec3 uBackgroundLinear;  // shows through transparent parts of the photo
 
 in vec2 vPhotoUv;
 out vec4 fragColor;
 
+// sRGB's curve from square roots, not pow(): llvmpipe evaluates pow() as exp2(log2()) per channel,
+// and that was a third of the cost of a frame. Within 0.4/255 of the exact curve, so every 8-bit
+// value decoded by the texture comes back as itself.
 vec3 encodeSrgb(vec3 linear) {
     vec3 c = clamp(linear, 0.0, 1.0);
-    vec3 low = c * 12.92;
-    vec3 high = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
-    return mix(high, low, vec3(lessThanEqual(c, vec3(0.0031308))));
+    vec3 root2 = sqrt(c);
+    vec3 root4 = sqrt(root2);
+    vec3 root8 = sqrt(root4);
+    vec3 high = 0.585122381 * root2 + 0.783140355 * root4 - 0.368262736 * root8;
+    return mix(high, c * 12.92, vec3(lessThanEqual(c, vec3(0.0031308))));
 }
 
 // Four bilinear taps that together weigh the 4x4 texels around uv with a cubic B-spline.
@@ -42,7 +46,6 @@ vec3 transmittanceBSpline(vec2 uv) {
 
 void main() {
     vec4 photo = texture(uPhoto, vPhotoUv);
-    vec3 close = photo.rgb * transmittanceBSpline(vPhotoUv);
-    vec3 skin = mix(texture(uComposite, vPhotoUv).rgb, close, uCloseUp);
+    vec3 skin = photo.rgb * transmittanceBSpline(vPhotoUv);
     fragColor = vec4(encodeSrgb(mix(uBackgroundLinear, skin, photo.a)), 1.0);
 }

@@ -3,6 +3,9 @@
 #include "render/RenderError.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
 
 namespace smp::render {
 namespace {
@@ -11,14 +14,58 @@ namespace {
 constexpr float kBackdropSrgb = 0.16f;
 constexpr float kBackdropLinear = 0.0222f;  // sRGB 0.16 decoded
 
+// The split's divider: a light line between dark edges, so that it reads on pale and dark skin
+// alike. Written as sRGB values straight into the target.
+constexpr int kDividerLightPx = 2;
+constexpr int kDividerEdgePx = 1;
+constexpr float kDividerLightSrgb = 0.93f;
+constexpr float kDividerEdgeSrgb = 0.08f;
+
+// A pan moves the kept frame when the photo lands within this of where whole pixels put it.
+constexpr double kPanToleranceViewPx = 1e-3;
+
 // Texture units of the photo pass.
 constexpr int kPhotoUnit = 0;
 constexpr int kCompositeUnit = 1;
 constexpr int kTransmittanceUnit = 2;
 
-void bindTexture(int unit, GLuint texture) {
+void bindTexture(int unit, GLuint texture, GLuint sampler = 0) {
     glActiveTexture(GLenum(GL_TEXTURE0 + unit));
     glBindTexture(GL_TEXTURE_2D, texture);
+    glBindSampler(GLuint(unit), sampler);
+}
+
+core::RectPx intersect(core::RectPx a, core::RectPx b) {
+    const int x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+    const int x1 = std::min(a.x + a.width, b.x + b.width), y1 = std::min(a.y + a.height, b.y + b.height);
+    return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
+// GL counts rows from the bottom; views count them from the top.
+void setScissor(core::SizePx target, core::RectPx rect) {
+    glScissor(rect.x, target.height - rect.y - rect.height, rect.width, rect.height);
+}
+void setViewport(core::SizePx target, core::RectPx rect) {
+    glViewport(rect.x, target.height - rect.y - rect.height, rect.width, rect.height);
+}
+
+void fill(core::SizePx target, core::RectPx rect, float srgb) {
+    if (rect.empty()) return;
+    setScissor(target, rect);
+    glClearColor(srgb, srgb, srgb, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+// Where the split's divider stands in a target `width` wide; 0 or width when it shows one side.
+int dividerX(const core::CompareView& compare, int width) {
+    return int(std::lround(std::clamp(compare.divider, 0.0, 1.0) * width));
+}
+
+// The columns whose pixels a pan of dx moves across a border at x between two parts of the
+// layout (and over the divider drawn there, `halfLinePx` to each side).
+core::RectPx borderBand(int x, int dx, int halfLinePx, core::SizePx size) {
+    const int reach = std::abs(dx) + halfLinePx;
+    return intersect({x - reach, 0, 2 * reach, size.height}, {0, 0, size.width, size.height});
 }
 
 }  // namespace
@@ -26,67 +73,210 @@ void bindTexture(int unit, GLuint texture) {
 SceneRenderer::SceneRenderer()
     : photoProgram_("photo.vert", "photo.frag"),
       photoWithDotsProgram_("photo.vert", "photo_dots.frag"),
+      closeUpEaseProgram_("photo.vert", "photo_closeup_ease.frag"),
       closeUpProgram_("photo.vert", "photo_closeup.frag"),
-      emptyVertexArray_(VertexArrayHandle::create()) {
+      emptyVertexArray_(VertexArrayHandle::create()),
+      magnifyingSampler_(SamplerHandle::create()) {
+    const GLuint sampler = magnifyingSampler_.get();
+    glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     throwOnGlError("setting up the scene renderer");
 }
 
 void SceneRenderer::setPhoto(const core::Image& photo) {
     photo_ = std::make_unique<PhotoTexture>(photo);
+    ++photoRevision_;
     dotLayer_.photoChanged();
 }
 
-void SceneRenderer::render(RenderTarget& target, const core::ViewTransform& view) {
+void SceneRenderer::render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare) {
     if (photo_) dotLayer_.prepare(*photo_);
-    target.bind();
-    glDisable(GL_BLEND);
-    glDisable(GL_DEPTH_TEST);
-    glDisable(GL_SCISSOR_TEST);
-    glDisable(GL_FRAMEBUFFER_SRGB);
-    glClearColor(kBackdropSrgb, kBackdropSrgb, kBackdropSrgb, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-
-    if (photo_) {
-        ShaderProgram& program = pickPhotoProgram(view);
-        const core::SizePx targetSize = target.size();
-        const core::SizePx photoSize = photo_->size();
-        program.use();
-        program.set("uViewSizePx", float(targetSize.width), float(targetSize.height));
-        program.set("uPhotoSizePx", float(photoSize.width), float(photoSize.height));
-        program.set("uZoom", float(view.zoom));
-        program.set("uOffsetPx", float(view.offsetPx.x), float(view.offsetPx.y));
-        program.set("uBackgroundLinear", kBackdropLinear, kBackdropLinear, kBackdropLinear);
-        program.set("uPhoto", kPhotoUnit);
-        program.set("uComposite", kCompositeUnit);
-        program.set("uTransmittance", kTransmittanceUnit);
-        bindTexture(kTransmittanceUnit, dotLayer_.transmittance());
-        bindTexture(kCompositeUnit, dotLayer_.composite());
-        bindTexture(kPhotoUnit, photo_->name());
-        glBindVertexArray(emptyVertexArray_.get());
-        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-        glBindVertexArray(0);
-        for (int unit : {kTransmittanceUnit, kCompositeUnit, kPhotoUnit}) bindTexture(unit, 0);
-        glUseProgram(0);
+    FrameContent wanted = contentOf(target.size(), view, compare);
+    if (!drawPannedFrame(target, wanted, view, compare)) {
+        target.bind();
+        drawFrame(target.size(), view, compare, {0, 0, target.size().width, target.size().height});
     }
+    keepFrame(target, wanted);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     throwOnGlError("drawing the scene");
 }
 
-ShaderProgram& SceneRenderer::pickPhotoProgram(const core::ViewTransform& view) {
-    if (!dotLayer_.shown()) return photoProgram_;
+core::Image SceneRenderer::renderToImage(core::SizePx size, const core::ViewTransform& view,
+                                         const core::CompareView& compare) {
+    exportTarget_.resize(size);
+    if (photo_) dotLayer_.prepare(*photo_);
+    exportTarget_.bind();
+    drawFrame(size, view, compare, {0, 0, size.width, size.height});
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    throwOnGlError("drawing the scene");
+    return exportTarget_.read(3);
+}
+
+SceneRenderer::FrameContent SceneRenderer::contentOf(core::SizePx size, const core::ViewTransform& view,
+                                                     const core::CompareView& compare) const {
+    FrameContent content;
+    content.size = size;
+    content.photoRevision = photoRevision_;
+    content.dotLayerDraws = dotLayer_.draws();
+    content.dotsShown = dotLayer_.shown();
+    content.compareMode = compare.mode;
+    if (compare.mode == core::CompareMode::Split) content.dividerX = dividerX(compare, size.width);
+    content.zoom = view.zoom;
+    content.offsetPx = view.offsetPx;
+    return content;
+}
+
+void SceneRenderer::drawFrame(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare,
+                              core::RectPx clip) {
+    glDisable(GL_BLEND);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    glEnable(GL_SCISSOR_TEST);
+    const core::RectPx whole{0, 0, size.width, size.height};
+    switch (compare.mode) {
+        case core::CompareMode::After: drawPhoto(size, view, true, whole, clip); break;
+        case core::CompareMode::Before: drawPhoto(size, view, false, whole, clip); break;
+        case core::CompareMode::Split: {
+            // One view for both sides: only the scissor tells them apart.
+            const int x = dividerX(compare, size.width);
+            drawPhoto(size, view, false, whole, intersect(clip, {0, 0, x, size.height}));
+            drawPhoto(size, view, true, whole, intersect(clip, {x, 0, size.width - x, size.height}));
+            if (x > 0 && x < size.width) {
+                const int edge = kDividerLightPx / 2 + kDividerEdgePx;
+                fill(size, intersect(clip, {x - edge, 0, 2 * edge, size.height}), kDividerEdgeSrgb);
+                fill(size, intersect(clip, {x - kDividerLightPx / 2, 0, kDividerLightPx, size.height}),
+                     kDividerLightSrgb);
+            }
+            break;
+        }
+        case core::CompareMode::SideBySide: {
+            const int left = size.width / 2;
+            drawPhoto(size, view, false, {0, 0, left, size.height}, clip);
+            drawPhoto(size, view, true, {left, 0, size.width - left, size.height}, clip);
+            break;
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, size.width, size.height);
+}
+
+void SceneRenderer::drawPhoto(core::SizePx size, const core::ViewTransform& view, bool withDots,
+                              core::RectPx viewport, core::RectPx clip) {
+    const core::RectPx shown = intersect(viewport, clip);
+    if (shown.empty()) return;
+    fill(size, shown, kBackdropSrgb);
+    if (!photo_) return;
+
+    setViewport(size, viewport);
+    ShaderProgram& program = pickPhotoProgram(view, withDots);
+    const core::SizePx photoSize = photo_->size();
+    program.use();
+    program.set("uViewSizePx", float(viewport.width), float(viewport.height));
+    program.set("uPhotoSizePx", float(photoSize.width), float(photoSize.height));
+    program.set("uZoom", float(view.zoom));
+    program.set("uOffsetPx", float(view.offsetPx.x), float(view.offsetPx.y));
+    program.set("uBackgroundLinear", kBackdropLinear, kBackdropLinear, kBackdropLinear);
+    program.set("uPhoto", kPhotoUnit);
+    program.set("uComposite", kCompositeUnit);
+    program.set("uTransmittance", kTransmittanceUnit);
+    // Magnified textures get the plain bilinear sampler: the same pixels, and a quarter less work
+    // for llvmpipe than finding out per pixel that no mipmap is needed.
+    const double photoMagnification = view.zoom * photo_->shrinkFactor();
+    const bool dotLayerMagnified =
+        dotLayer_.shown() && view.zoom * photoSize.width >= double(dotLayer_.textureSize().width);
+    const GLuint magnifying = magnifyingSampler_.get();
+    bindTexture(kTransmittanceUnit, dotLayer_.transmittance());
+    bindTexture(kCompositeUnit, dotLayer_.composite(), dotLayerMagnified ? magnifying : 0);
+    bindTexture(kPhotoUnit, photo_->name(), photoMagnification >= 1.0 ? magnifying : 0);
+    setScissor(size, shown);
+    glBindVertexArray(emptyVertexArray_.get());
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    for (int unit : {kTransmittanceUnit, kCompositeUnit, kPhotoUnit}) bindTexture(unit, 0);
+    glUseProgram(0);
+}
+
+ShaderProgram& SceneRenderer::pickPhotoProgram(const core::ViewTransform& view, bool withDots) {
+    if (!withDots || !dotLayer_.shown()) return photoProgram_;
     // View pixels per dot layer texel: past 1, bilinear filtering would show the texel grid in
     // the dots, and from 1 to 2 the close-up filter eases in.
     const double magnification = view.zoom * photo_->size().width / dotLayer_.textureSize().width;
     if (magnification <= 1.0) return photoWithDotsProgram_;
-    closeUpProgram_.use();
-    closeUpProgram_.set("uCloseUp", float(std::min(magnification - 1.0, 1.0)));
-    return closeUpProgram_;
+    if (magnification >= 2.0) return closeUpProgram_;
+    closeUpEaseProgram_.use();
+    closeUpEaseProgram_.set("uCloseUp", float(magnification - 1.0));
+    return closeUpEaseProgram_;
 }
 
-core::Image SceneRenderer::renderToImage(core::SizePx size, const core::ViewTransform& view) {
-    exportTarget_.resize(size);
-    render(exportTarget_, view);
-    return exportTarget_.read(3);
+bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, const core::ViewTransform& view,
+                                    const core::CompareView& compare) {
+    if (!pannedFrame_.valid) return false;
+    FrameContent kept = pannedFrame_.content;
+    const core::Vec2 pan = wanted.offsetPx - kept.offsetPx;
+    const int dx = int(std::lround(pan.x)), dy = int(std::lround(pan.y));
+    if (std::abs(pan.x - dx) > kPanToleranceViewPx || std::abs(pan.y - dy) > kPanToleranceViewPx) return false;
+    const core::SizePx size = wanted.size;
+    if (std::abs(dx) >= size.width || std::abs(dy) >= size.height) return false;
+    kept.offsetPx = wanted.offsetPx;
+    if (!(kept == wanted)) return false;
+    // The moved pixels show the photo where whole pixels put it, a hair from `view`: later pans
+    // are measured from there, so that the hairs never add up.
+    wanted.offsetPx = pannedFrame_.content.offsetPx + core::Vec2{double(dx), double(dy)};
+
+    // The kept pixels, moved; GL's rows run upwards, so a pan down is a negative GL shift.
+    target.bind();
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, pannedFrame_.framebuffer.get());
+    const int fromX = std::max(0, -dx), toX = std::min(size.width, size.width - dx);
+    const int fromY = std::max(0, dy), toY = std::min(size.height, size.height + dy);
+    glBlitFramebuffer(fromX, fromY, toX, toY, fromX + dx, fromY - dy, toX + dx, toY - dy, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    target.bind();
+
+    // What came into sight at the edges, and about the borders between before and after, where
+    // the move carried one side's pixels into the other's.
+    std::vector<core::RectPx> uncovered;
+    if (dx > 0) uncovered.push_back({0, 0, dx, size.height});
+    if (dx < 0) uncovered.push_back({size.width + dx, 0, -dx, size.height});
+    if (dy > 0) uncovered.push_back({0, 0, size.width, dy});
+    if (dy < 0) uncovered.push_back({0, size.height + dy, size.width, -dy});
+    if (compare.mode == core::CompareMode::Split) {
+        const int x = wanted.dividerX;
+        if (x > 0 && x < size.width) uncovered.push_back(borderBand(x, dx, kDividerLightPx / 2 + kDividerEdgePx, size));
+    } else if (compare.mode == core::CompareMode::SideBySide) {
+        uncovered.push_back(borderBand(size.width / 2, dx, 0, size));
+    }
+    for (const core::RectPx& rect : uncovered)
+        if (!rect.empty()) drawFrame(size, view, compare, rect);
+    return true;
+}
+
+void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown) {
+    const core::SizePx size = shown.size;
+    if (!pannedFrame_.valid || !(pannedFrame_.content.size == size)) {
+        pannedFrame_.valid = false;
+        TextureHandle pixels = TextureHandle::create();
+        glBindTexture(GL_TEXTURE_2D, pixels.get());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.width, size.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        FramebufferHandle framebuffer = FramebufferHandle::create();
+        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, pixels.get(), 0);
+        const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        // Without a copy the next frame is drawn whole: slower, never wrong.
+        if (status != GL_FRAMEBUFFER_COMPLETE) return;
+        pannedFrame_.pixels = std::move(pixels);
+        pannedFrame_.framebuffer = std::move(framebuffer);
+    }
+    target.bind();
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.framebuffer.get());
+    glBlitFramebuffer(0, 0, size.width, size.height, 0, 0, size.width, size.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    pannedFrame_.content = shown;
+    pannedFrame_.valid = true;
 }
 
 }  // namespace smp::render

@@ -4,8 +4,10 @@
 
 #include "core/Geometry.h"
 #include "core/Image.h"
+#include "core/CompareView.h"
 #include "core/ViewTransform.h"
 #include "core/dots/Dot.h"
+#include "core/preview/DotLook.h"
 #include "render/DotLayer.h"
 #include "render/PhotoTexture.h"
 #include "render/RenderTarget.h"
@@ -16,6 +18,14 @@
 
 namespace smp::render {
 
+namespace traits {
+struct Sampler {
+    static GLuint create() { GLuint n = 0; glGenSamplers(1, &n); return n; }
+    static void destroy(GLuint n) { glDeleteSamplers(1, &n); }
+};
+}  // namespace traits
+using SamplerHandle = GlHandle<traits::Sampler>;
+
 class SceneRenderer {
 public:
     // Needs a current OpenGL 3.3 core context (a GLFW window's or HeadlessGl's).
@@ -23,7 +33,10 @@ public:
 
     // Uploads the photo; the previous one is released. Throws RenderError if the GPU refuses it.
     void setPhoto(const core::Image& photo);
-    void clearPhoto() { photo_.reset(); }
+    void clearPhoto() {
+        photo_.reset();
+        ++photoRevision_;
+    }
     [[nodiscard]] bool hasPhoto() const { return photo_ != nullptr; }
     [[nodiscard]] core::SizePx photoSize() const { return photo_ ? photo_->size() : core::SizePx{}; }
 
@@ -32,28 +45,82 @@ public:
     // later renders that only change the view reuse it. Throws std::invalid_argument unless
     // pxPerMm is positive.
     void setDots(std::span<const dots::Dot> dots, double pxPerMm) { dotLayer_.setDots(dots, pxPerMm); }
+    // The same with each dot as it looks on a day of healing (core/preview/Healing.h).
+    void setDots(std::span<const preview::DotLook> dots, double pxPerMm) { dotLayer_.setDots(dots, pxPerMm); }
     void clearDots() { dotLayer_.clear(); }
     void setPigmentOptics(const PigmentOptics& optics) { dotLayer_.setOptics(optics); }
     // How many times the pigment layer was drawn: a pan or zoom must not add to it.
     [[nodiscard]] int dotLayerDraws() const { return dotLayer_.draws(); }
 
-    // Draws the scene as seen through `view` into the whole target.
-    void render(RenderTarget& target, const core::ViewTransform& view);
+    // Draws the scene as seen through `view` into the whole target, as `compare` lays it out:
+    // - After: the photo with the dots; Before: the photo alone, the very pixels of a renderer
+    //   with no dots.
+    // - Split: Before left of x = divider * width, After right of it, both through `view`, with
+    //   a divider line (light, dark-edged) at x. A divider at 0 or 1 shows one side and no line.
+    // - SideBySide: Before in the left half, After in the right half (the wider one when the
+    //   width is odd). Each half is drawn through `view` as if it were the whole target, so the
+    //   caller gives the view of a half, e.g. core::fitToView(photo, {width / 2, height}).
+    // When the last frame drawn here differs only by a pan of whole pixels, its pixels are moved
+    // and only what came into sight is drawn (see PannedFrame below).
+    void render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare = {});
 
-    // Renders offscreen at `size` and reads the pixels back as RGB.
-    core::Image renderToImage(core::SizePx size, const core::ViewTransform& view);
+    // Renders offscreen at `size` and reads the pixels back as RGB. Always draws the whole frame.
+    core::Image renderToImage(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare = {});
 
 private:
+    // What a frame showed, to tell whether the next one is the same picture moved by whole pixels.
+    struct FrameContent {
+        core::SizePx size;
+        int photoRevision = 0;
+        int dotLayerDraws = 0;
+        bool dotsShown = false;
+        core::CompareMode compareMode = core::CompareMode::After;
+        int dividerX = 0;  // Split's divider, as the column it lands on
+        double zoom = 0.0;
+        core::Vec2 offsetPx;  // where the frame's pixels put the photo (a pan moves them, not it)
+        friend bool operator==(const FrameContent&, const FrameContent&) = default;
+    };
+
+    // The last frame of render(), kept so that a pan moves its pixels: on llvmpipe a close-up
+    // costs a texture fetch per view pixel for the photo and four for the pigment, far beyond a
+    // 60 fps frame, while moving 8 MB costs a few milliseconds.
+    struct PannedFrame {
+        TextureHandle pixels;
+        FramebufferHandle framebuffer;
+        FrameContent content;
+        bool valid = false;
+    };
+
+    // Draws `compare`'s layout through `view` into the bound target of size `size`, only within
+    // `clip` (view pixels, y down).
+    void drawFrame(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare,
+                   core::RectPx clip);
+    // One photo, before or after, in `viewport` (view pixels, y down) through `view`, within `clip`.
+    void drawPhoto(core::SizePx size, const core::ViewTransform& view, bool withDots, core::RectPx viewport,
+                   core::RectPx clip);
     // The photo alone, the photo with dots, or a close-up of them; sets the close-up's uniforms.
-    ShaderProgram& pickPhotoProgram(const core::ViewTransform& view);
+    ShaderProgram& pickPhotoProgram(const core::ViewTransform& view, bool withDots);
+    [[nodiscard]] FrameContent contentOf(core::SizePx size, const core::ViewTransform& view,
+                                         const core::CompareView& compare) const;
+    // Moves the kept frame into `target` and draws what came into sight, and sets wanted's offset
+    // to where the moved pixels put the photo; false when the frame must be drawn whole.
+    bool drawPannedFrame(RenderTarget& target, FrameContent& wanted, const core::ViewTransform& view,
+                         const core::CompareView& compare);
+    void keepFrame(RenderTarget& target, const FrameContent& shown);
 
     ShaderProgram photoProgram_;
     ShaderProgram photoWithDotsProgram_;
+    ShaderProgram closeUpEaseProgram_;
     ShaderProgram closeUpProgram_;
     VertexArrayHandle emptyVertexArray_;  // core profile draws need one bound, even without attributes
+    // Samples level 0 with bilinear filtering, for textures the view magnifies: what their own
+    // trilinear filter then does, without llvmpipe working out a mipmap level for every pixel.
+    SamplerHandle magnifyingSampler_;
     std::unique_ptr<PhotoTexture> photo_;
+    int photoRevision_ = 0;
     DotLayer dotLayer_;
     RenderTarget exportTarget_;
+    PannedFrame pannedFrame_;
 };
 
 }  // namespace smp::render
