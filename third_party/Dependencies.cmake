@@ -7,6 +7,7 @@
 #   smp::imgui      Debian's libimgui.a (its GLFW and OpenGL3 backends included) + stb glue
 #   smp::stb        the stb implementations that libimgui.a expects, defined in one TU of ours
 #   smp::json       nlohmann-json
+#   smp::deflate    libdeflate (PNG exports)
 #   Catch2::Catch2  Catch2 v2 (tests only)
 #   benchmark::benchmark  Google Benchmark (benchmarks only)
 
@@ -19,6 +20,10 @@ add_library(smp_opencv INTERFACE)
 target_link_libraries(smp_opencv INTERFACE ${OpenCV_LIBS})
 target_include_directories(smp_opencv SYSTEM INTERFACE ${OpenCV_INCLUDE_DIRS})
 add_library(smp::opencv ALIAS smp_opencv)
+
+# PNG exports compress with libdeflate: about 2.5x zlib's speed at level 1, smaller files.
+pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate)
+add_library(smp::deflate ALIAS PkgConfig::LIBDEFLATE)
 
 find_package(nlohmann_json 3 REQUIRED)
 add_library(smp::json ALIAS nlohmann_json::nlohmann_json)

@@ -17,6 +17,8 @@ packages=(
   catch2 libbenchmark-dev
   # writes the CMYK JPEGs the photo-loading tests decode (OpenCV cannot write CMYK)
   libjpeg-dev
+  # PNG exports: deflate a 24 MP image in ~0.6 s where zlib through libpng takes ~1.5 s
+  libdeflate-dev
   # headless GL (Mesa's llvmpipe through EGL) and a virtual X server for the GUI tests
   libegl-mesa0 libglx-mesa0 libgl1-mesa-dri xvfb xauth
   # types keys into the window in the GUI tests (the recovery prompt's Enter, Delete, Ctrl+S)

@@ -14,9 +14,16 @@ core::Image readBoundPixels(core::SizePx size, int channels) {
     if (channels != 3 && channels != 4) throw RenderError("read back needs 3 or 4 channels");
     core::Image image(size.width, size.height, channels);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    // Mesa can write the rows top-down itself as it packs them: on llvmpipe a 24 MP read then
+    // costs one pass over the pixels instead of a read plus a flip that moves them all again.
+    const bool packInvert = epoxy_has_gl_extension("GL_MESA_pack_invert");
+    if (packInvert) glPixelStorei(GL_PACK_INVERT_MESA, GL_TRUE);
     glReadPixels(0, 0, size.width, size.height, channels == 4 ? GL_RGBA : GL_RGB, GL_UNSIGNED_BYTE,
                  image.pixels.data());
+    // Reset before any throw: the flag is context state that every later read would inherit.
+    if (packInvert) glPixelStorei(GL_PACK_INVERT_MESA, GL_FALSE);
     throwOnGlError("reading the rendered pixels back");
+    if (packInvert) return image;
     std::vector<std::uint8_t> swap(image.rowBytes());
     for (int top = 0, bottom = size.height - 1; top < bottom; ++top, --bottom) {
         std::copy_n(image.row(top), image.rowBytes(), swap.data());

@@ -10,7 +10,9 @@ namespace smp::vision {
 
 struct ImageWriteOptions {
     int jpegQuality = 92;    // 1-100
-    int pngCompression = 1;  // 0-9; 1 is ~4x faster than 6 on a 24 MP photo for ~10% more bytes
+    // libdeflate's level, 0-9 (0 stores): every row Up-filtered. 1 deflates a 24 MP export in
+    // ~0.6 s; higher levels trade time for bytes.
+    int pngCompression = 1;
 };
 
 // Throws core::UsageError for an extension other than .png/.jpg/.jpeg, and core::InputError

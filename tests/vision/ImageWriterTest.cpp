@@ -10,6 +10,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdint>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +44,29 @@ TEST_CASE("PNG round trips exactly, with or without alpha", "[vision][writer]") 
     REQUIRE(loaded.channels == channels);
     REQUIRE(maxDifference(loaded, image) == 0);
     REQUIRE(folderEntries(folder) == std::vector<std::string>{"render.png"});
+}
+
+// Level 1, the default, takes OpenCV's speed preset (Sub filter only) rather than adaptive
+// filtering: it must stay lossless on photo-like detail over rows long enough to span several
+// zlib buffers, and still compress.
+TEST_CASE("PNG at the default level is lossless on noisy detail and still compresses", "[vision][writer]") {
+    const auto folder = freshFolder("vision_write_png_detail");
+    const int channels = GENERATE(3, 4);
+    INFO(channels << " channels");
+    core::Image image = testPattern(1200, 400, channels);
+    std::uint32_t state = 12345;  // a fixed LCG: the same noise on every run
+    for (std::uint8_t& value : image.pixels) {
+        state = state * 1664525u + 1013904223u;
+        value = static_cast<std::uint8_t>(std::clamp(int(value) + int(state >> 29) - 4, 0, 255));
+    }
+    vision::writeImage(image, folder / "detail.png");
+    const core::Image loaded = vision::loadPhoto(folder / "detail.png");
+    REQUIRE(loaded.channels == channels);
+    REQUIRE(maxDifference(loaded, image) == 0);
+
+    const core::Image smooth = testPattern(1200, 400, channels);
+    vision::writeImage(smooth, folder / "smooth.png");
+    CHECK(std::filesystem::file_size(folder / "smooth.png") < smooth.pixels.size() / 4);  // stored: > 100%
 }
 
 TEST_CASE("JPEG is written close to the image, dropping alpha", "[vision][writer]") {
