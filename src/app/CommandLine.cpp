@@ -3,6 +3,7 @@
 #include "core/Errors.h"
 
 #include "core/dots/SessionPlan.h"
+#include "core/preview/Healing.h"
 
 #include <charconv>
 #include <cmath>
@@ -54,6 +55,22 @@ core::RectPx parseRect(const std::string& flag, const std::string& text) {
     return {values[0], values[1], values[2], values[3]};
 }
 
+// "settled" or a day after the last session, 0 to 365.
+void parseDay(const std::string& flag, const std::string& text, RenderRequest& request) {
+    if (text == "settled") {
+        request.settled = true;
+        request.day.reset();
+        return;
+    }
+    request.day = parseWholeNumber(flag, text, 0, preview::kMaxTimelineDay);
+    request.settled = false;
+}
+
+core::CompareMode parseView(const std::string& flag, const std::string& text) {
+    if (const auto mode = core::parseCompareMode(text)) return *mode;
+    throw UsageError(flag + ": '" + text + "' is not a view; say after, before, split or side-by-side");
+}
+
 design::HairlineStyle parseStyle(const std::string& flag, const std::string& text) {
     if (const auto style = design::styleFromName(text)) return *style;
     throw UsageError(flag + ": '" + text + "' is not a style; say rounded, boxed, peaked, receded or natural");
@@ -85,6 +102,9 @@ Invocation parseRender(const std::vector<std::string>& args) {
         if (arg == "--out") request.output = cursor.valueOf(arg);
         else if (arg == "--width") request.widthPx = parseWholeNumber(arg, cursor.valueOf(arg), 1, kMaxWidthPx);
         else if (arg == "--session") request.sessions = parseWholeNumber(arg, cursor.valueOf(arg), 0, dots::kMaxSessions);
+        else if (arg == "--day") parseDay(arg, cursor.valueOf(arg), request);
+        else if (arg == "--view") request.compare.mode = parseView(arg, cursor.valueOf(arg));
+        else if (arg == "--divider") request.compare.divider = parseNumber(arg, cursor.valueOf(arg), 0.0, 1.0);
         else if (arg == "--style") request.style = parseStyle(arg, cursor.valueOf(arg));
         else if (arg == "--region") request.region = parseRect(arg, cursor.valueOf(arg));
         else if (arg == "--transition")
@@ -171,12 +191,16 @@ Invocation parseCommandLine(const std::vector<std::string>& args) {
 std::string usageText() {
     return "Usage:\n"
            "  smp-studio [FILE]                 open the window on a photo or project (the demo if none)\n"
-           "  smp-studio render INPUT --out FILE [--width W] [--session K]\n"
+           "  smp-studio render INPUT --out FILE [--width W] [--session K] [--day D|settled]\n"
+           "                    [--view after|before|split|side-by-side] [--divider F]\n"
            "                    [--style rounded|boxed|peaked|receded|natural] [--transition MM]\n"
            "                    [--region x,y,w,h]\n"
            "                                    render INPUT (photo or .smp.json) offscreen, no display\n"
-           "                                    needed; PNG or JPEG by the extension of FILE; the dots\n"
-           "                                    as settled after K sessions (all sessions if absent);\n"
+           "                                    needed; PNG or JPEG by the extension of FILE; the skin\n"
+           "                                    after K sessions, D days after the last (0-365) or\n"
+           "                                    settled (the project's timeline if absent; all sessions\n"
+           "                                    settled for a photo); --view compares with the photo:\n"
+           "                                    split at F of the width (0.5), side-by-side doubles it;\n"
            "                                    --style/--transition replace the hairline with a style's;\n"
            "                                    --region renders a close-up of that part (photo pixels)\n"
            "  smp-studio analyze INPUT [--json] [--reference x,y,w,h] [--pupil-distance MM]\n"

@@ -2,6 +2,7 @@
 // Parses argv into what to do. Nothing here touches a window or GL, so the command line
 // branches off before any window exists.
 
+#include "core/CompareView.h"
 #include "core/Geometry.h"
 #include "core/design/HairlineStyle.h"
 
@@ -16,7 +17,13 @@ struct RenderRequest {
     std::filesystem::path input;   // a photo or a .smp.json project
     std::filesystem::path output;  // .png, .jpg or .jpeg
     std::optional<int> widthPx;    // the photo's own width when absent
-    std::optional<int> sessions;   // dots after this many sessions, settled; all of them when absent, 0 for none
+    // The timeline point: after this many sessions (0 for none), this many days after the last
+    // (a settled day is `settled`). Absent: what the project's timeline shows; for a bare photo,
+    // every session settled.
+    std::optional<int> sessions;
+    std::optional<int> day;
+    bool settled = false;
+    core::CompareView compare;  // after, before, split (at compare.divider) or side-by-side
     std::optional<design::HairlineStyle> style;  // replace the hairline with this style's
     std::optional<double> transitionMm;           // ... and this transition width
     std::optional<core::RectPx> region;           // a close-up of this part of the photo (photo px)

@@ -32,14 +32,34 @@ void applyStyle(const RenderRequest& request, core::Project& project) {
     d.hairline = design::makeHairline(d.style, d.face);
 }
 
+// The frame of one picture: the whole image, or each half of a side-by-side (whose --width is
+// the width of both halves together).
 core::ExportFrame exportFrame(const RenderRequest& request, core::SizePx photo) {
-    if (!request.region) return core::wholePhotoAtWidth(photo, request.widthPx.value_or(photo.width));
+    const bool halves = request.compare.mode == core::CompareMode::SideBySide;
+    std::optional<int> width = request.widthPx;
+    if (width && halves) {
+        if (*width < 2) throw core::UsageError("--width " + std::to_string(*width) + " leaves no room for two halves");
+        width = *width / 2;
+    }
+    if (!request.region) return core::wholePhotoAtWidth(photo, width.value_or(photo.width));
     const core::RectPx& r = *request.region;
     if (r.x + r.width > photo.width || r.y + r.height > photo.height)
         throw core::UsageError("--region " + std::to_string(r.x) + "," + std::to_string(r.y) + "," +
                                std::to_string(r.width) + "," + std::to_string(r.height) + " reaches outside the " +
                                std::to_string(photo.width) + " x " + std::to_string(photo.height) + " px photo");
-    return core::photoRegionAtWidth(r, request.widthPx.value_or(r.width));
+    return core::photoRegionAtWidth(r, width.value_or(r.width));
+}
+
+// --session alone shows that session settled; --day alone heals the project's own session count.
+preview::TimelinePoint timelineOf(const RenderRequest& request, const core::Project& project) {
+    preview::TimelinePoint when = core::timelinePoint(project.timeline);
+    if (request.sessions) {
+        when.sessionsDone = *request.sessions;
+        when.day.reset();
+    }
+    if (request.day) when.day = double(*request.day);
+    if (request.settled) when.day.reset();
+    return when;
 }
 
 }  // namespace
@@ -49,16 +69,17 @@ void runRenderCommand(const RenderRequest& request) {
     vision::ClientDocument document = vision::openClientDocument(request.input);
     applyStyle(request, document.project);
     const core::SizePx photoSize{document.photo.width, document.photo.height};
-    const dots::DotLayout layout = core::projectDots(document.project, photoSize);
-    const int sessions = request.sessions.value_or(static_cast<int>(layout.sessionCount()));
-    const core::ExportFrame frame = exportFrame(request, photoSize);
+    core::ExportFrame frame = exportFrame(request, photoSize);
+    if (request.compare.mode == core::CompareMode::SideBySide) frame.size.width *= 2;
     checkExportSize(frame, request.output);
+    const core::ProjectSkin skin =
+        core::projectSkin(document.project, photoSize, timelineOf(request, document.project));
 
     render::HeadlessGl gl;
     render::SceneRenderer renderer;
     renderer.setPhoto(document.photo);
-    renderer.setDots(core::settledDots(layout, sessions), document.project.scale.pxPerMm);
-    const core::Image image = renderer.renderToImage(frame.size, frame.view);
+    renderer.setDots(skin.looks, document.project.scale.pxPerMm);
+    const core::Image image = renderer.renderToImage(frame.size, frame.view, request.compare);
     vision::writeImage(image, request.output);
 }
 

@@ -65,6 +65,36 @@ TEST_CASE("render takes sessions, a style and a transition width", "[app][cli]")
                         "--session: 8 is out of range (0 to 7)");
 }
 
+TEST_CASE("render takes a day of healing and a compare view", "[app][cli]") {
+    const Invocation day1 = parseCommandLine(
+        {"render", "c.smp.json", "--out", "a.png", "--session", "1", "--day", "1", "--view", "split", "--divider", "0.3"});
+    REQUIRE(day1.render.sessions == 1);
+    REQUIRE(day1.render.day == 1);
+    REQUIRE_FALSE(day1.render.settled);
+    REQUIRE(day1.render.compare.mode == smp::core::CompareMode::Split);
+    REQUIRE(day1.render.compare.divider == 0.3);
+
+    const Invocation settled = parseCommandLine({"render", "c.smp.json", "--out", "a.png", "--day", "settled",
+                                                 "--view", "side-by-side"});
+    REQUIRE(settled.render.settled);
+    REQUIRE_FALSE(settled.render.day);
+    REQUIRE(settled.render.compare.mode == smp::core::CompareMode::SideBySide);
+    // Neither: the project's own timeline, the after view.
+    const Invocation plain = parseCommandLine({"render", "c.smp.json", "--out", "a.png"});
+    REQUIRE_FALSE(plain.render.day);
+    REQUIRE_FALSE(plain.render.settled);
+    REQUIRE(plain.render.compare.mode == smp::core::CompareMode::After);
+
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--day", "366"}),
+                        "--day: 366 is out of range (0 to 365)");
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--day", "soon"}),
+                        "--day: 'soon' is not a whole number");
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--view", "during"}),
+                        "--view: 'during' is not a view; say after, before, split or side-by-side");
+    REQUIRE_THROWS_WITH(parseCommandLine({"render", "a.jpg", "--out", "b.png", "--divider", "1.5"}),
+                        "--divider: 1.5 is out of range (0 to 1)");
+}
+
 TEST_CASE("analyze takes json, a reference rectangle and a pupil distance", "[app][cli]") {
     const Invocation invocation =
         parseCommandLine({"analyze", "head.jpg", "--json", "--reference", "10,20,300,200", "--pupil-distance", "61.5"});

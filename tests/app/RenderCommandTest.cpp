@@ -172,3 +172,63 @@ TEST_CASE("render --style replaces the hairline: a receded line leaves more fore
     const double receded = meanDarkening(renderDemo("receded.png", "--style receded --transition 0"), bare);
     REQUIRE(receded < rounded);
 }
+
+namespace {
+
+// Mean darkening of one channel (0 red, 1 green, 2 blue) against the photo-only render.
+double channelDarkening(const core::Image& render, const core::Image& photo, int channel) {
+    double sum = 0.0;
+    for (std::size_t i = static_cast<std::size_t>(channel); i < render.pixels.size(); i += 3)
+        sum += std::max(0, photo.pixels[i] - render.pixels[i]);
+    return sum / static_cast<double>(render.pixels.size() / 3);
+}
+
+core::Image crop(const core::Image& image, int x0, int width) {
+    core::Image part(width, image.height, image.channels);
+    for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < width; ++x)
+            for (int c = 0; c < image.channels; ++c) part.at(x, y)[c] = image.at(x0 + x, y)[c];
+    return part;
+}
+
+}  // namespace
+
+TEST_CASE("render --day shows fresh work red and darker, settled work neither", "[app][render]") {
+    const core::Image bare = renderDemo("bare.png", "--session 0");
+    const core::Image day1 = renderDemo("day1.png", "--session 1 --day 1");
+    const core::Image settled = renderDemo("settled.png", "--session 1 --day settled");
+    REQUIRE(meanDarkening(day1, bare) > 1.3 * meanDarkening(settled, bare));
+    // Settled carbon takes more red than green (blue-grey); inflamed skin loses green, not red.
+    const double settledGreenOverRed = channelDarkening(settled, bare, 1) / channelDarkening(settled, bare, 0);
+    const double day1GreenOverRed = channelDarkening(day1, bare, 1) / channelDarkening(day1, bare, 0);
+    INFO("green/red darkening: settled " << settledGreenOverRed << ", day 1 " << day1GreenOverRed);
+    REQUIRE(settledGreenOverRed < 1.0);
+    REQUIRE(day1GreenOverRed > 1.2);
+}
+
+TEST_CASE("render --view compares the photo with the preview", "[app][render]") {
+    const core::Image bare = renderDemo("bare.png", "--session 0");
+    const core::Image after = renderDemo("after.png", "--session 3");
+    REQUIRE(test::imagesMatch(renderDemo("before.png", "--session 3 --view before"), bare, 0, "cli_view_before"));
+
+    // --width 800 is both halves together: each is the 400 px render.
+    const auto out = test::freshFolder("cli_render_views") / "side.png";
+    const auto result = test::runCommand(headless("render " + test::quoted(SMP_SOURCE_DIR "/assets/demo/demo.smp.json") +
+                                                  " --session 3 --view side-by-side --width 800 --out " +
+                                                  test::quoted(out.string())));
+    INFO(result.output);
+    REQUIRE(result.exitCode == 0);
+    const core::Image side = vision::loadPhoto(out);
+    REQUIRE(side.width == 800);
+    REQUIRE(side.height == bare.height);
+    CHECK(test::imagesMatch(crop(side, 0, 400), bare, 1, "cli_view_side_before"));
+    CHECK(test::imagesMatch(crop(side, 400, 400), after, 1, "cli_view_side_after"));
+
+    // Split at 30%: before on the left of the divider, after on the right.
+    const core::Image split = renderDemo("split.png", "--session 3 --view split --divider 0.3");
+    REQUIRE(split.width == 400);
+    CHECK(test::imagesMatch(crop(split, 0, 110), crop(bare, 0, 110), 1, "cli_view_split_before"));
+    CHECK(test::imagesMatch(crop(split, 130, 270), crop(after, 130, 270), 1, "cli_view_split_after"));
+    // The divider line itself, at x = 120, stands out from both.
+    CHECK(test::compareImages(crop(split, 116, 8), crop(after, 116, 8)).maxChannelDiff > 40);
+}
