@@ -2,6 +2,7 @@
 // Everything the window shows and edits, in one struct that the panels (free functions, one per
 // file) read and change. No panel keeps state of its own in statics.
 
+#include "core/CompareView.h"
 #include "core/Geometry.h"
 #include "core/ViewTransform.h"
 #include "ui/Autosave.h"
@@ -35,11 +36,20 @@ struct CanvasState {
     int zoomSteps = 0;               // keyboard zoom in (+) / out (-) about the canvas centre
     bool followsFit = true;          // refit on resize until the artist zooms or pans
     bool panning = false;
+    core::CompareView compare;      // the preview, the photo as taken, or both
+    bool movingDivider = false;     // the split view's divider is being dragged
+};
+
+// The timeline's playback: the days of healing after the last session shown, run as a film.
+struct TimelinePlayback {
+    bool playing = false;
+    double day = 0.0;  // fractional while playing; the project keeps whole days
 };
 
 struct AppState {
     Document document;
     CanvasState canvas;
+    TimelinePlayback playback;
     Messages messages;
     FileBrowser fileBrowser;
     // A project opened without its photo (moved, renamed, on another disk): held until the artist

@@ -2,9 +2,11 @@
 
 #include "core/Errors.h"
 #include "core/ProjectDots.h"
+#include "core/preview/Healing.h"
 #include "render/RenderError.h"
 #include "ui/Keys.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -26,11 +28,13 @@ void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
         }
         const core::Image& photo = state.document.client.photo;
         gpu.renderer.setPhoto(photo);
-        // Every session, settled: the treatment's end result. (The timeline will pick others.)
+        gpu.skin.field.reset();
+        gpu.skin.layout = {};
+        gpu.skin.shownTimeline.sessionsShown = -2;  // matches no timeline: dress the new dots
         const core::Project& project = state.document.client.project;
         if (project.design) {
-            const dots::DotLayout layout = core::projectDots(project, {photo.width, photo.height});
-            gpu.renderer.setDots(core::settledDots(layout, static_cast<int>(layout.sessionCount())), project.scale.pxPerMm);
+            gpu.skin.field = core::projectField(project, {photo.width, photo.height});
+            gpu.skin.layout = core::projectDots(project, {photo.width, photo.height});
         }
     } catch (const render::RenderError& error) {
         gpu.renderer.clearPhoto();
@@ -40,13 +44,58 @@ void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
     }
 }
 
+// Dresses the dots for the point of the timeline the document shows: every session settled by
+// default, the treatment's end result.
+void dressDotsIfTimelineMoved(AppState& state, CanvasGpu& gpu) {
+    const core::Project& project = state.document.client.project;
+    if (!gpu.skin.field || project.timeline == gpu.skin.shownTimeline) return;
+    gpu.skin.shownTimeline = project.timeline;
+    try {
+        const auto looks = preview::skinAt(gpu.skin.layout, core::timelinePoint(project.timeline), {}, &*gpu.skin.field);
+        gpu.renderer.setDots(looks, project.scale.pxPerMm);
+        ++gpu.skin.revision;
+    } catch (const core::UsageError& error) {
+        state.messages.error(std::string("timeline: ") + error.what());
+    }
+}
+
+// The split view's divider follows a left-button drag that starts on it.
+void handleDivider(CanvasState& canvas, ImVec2 topLeft, ImVec2 size) {
+    if (canvas.compare.mode != core::CompareMode::Split) {
+        canvas.movingDivider = false;
+        return;
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    const float dividerX = topLeft.x + float(canvas.compare.divider) * size.x;
+    const bool near = std::abs(io.MousePos.x - dividerX) <= 6.0f;
+    if (ImGui::IsItemHovered() && near && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !keyDown(GLFW_KEY_SPACE))
+        canvas.movingDivider = true;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) canvas.movingDivider = false;
+    if (canvas.movingDivider)
+        canvas.compare.divider = std::clamp(double((io.MousePos.x - topLeft.x) / std::max(1.0f, size.x)), 0.0, 1.0);
+    if (canvas.movingDivider || (ImGui::IsItemHovered() && near)) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+}
+
+// Side by side, each half shows the photo as the view shows it, about the half's own centre.
+core::ViewTransform viewForHalves(const CanvasState& canvas) {
+    core::ViewTransform half = canvas.view;
+    if (canvas.compare.mode == core::CompareMode::SideBySide) half.offsetPx.x -= canvas.sizePx.width / 4.0;
+    return half;
+}
+
 // Applies fit/100%/keyboard zoom requests and window resizes to the view.
 void applyViewRequests(CanvasState& canvas, core::SizePx photo, core::SizePx view, float fbScale) {
     const core::Vec2 centre{view.width * 0.5, view.height * 0.5};
     const bool resized = !(canvas.sizePx == view);
     canvas.sizePx = view;
     if (canvas.fitRequested || (resized && canvas.followsFit)) {
-        canvas.view = core::fitToView(photo, view, kFitMarginPx * fbScale);
+        if (canvas.compare.mode == core::CompareMode::SideBySide) {
+            // Fitted into one half, then placed about the whole canvas's centre (viewForHalves).
+            canvas.view = core::fitToView(photo, {std::max(1, view.width / 2), view.height}, kFitMarginPx * fbScale);
+            canvas.view.offsetPx.x += view.width / 4.0;
+        } else {
+            canvas.view = core::fitToView(photo, view, kFitMarginPx * fbScale);
+        }
         canvas.fitRequested = false;
         canvas.followsFit = true;
     }
@@ -124,18 +173,23 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
     const core::SizePx viewPx{static_cast<int>(std::lround(size.x * fbScale)),
                               static_cast<int>(std::lround(size.y * fbScale))};
     uploadPhotoIfChanged(state, gpu);
+    dressDotsIfTimelineMoved(state, gpu);
 
     ImGui::InvisibleButton("##canvasInput", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
                                ImGuiButtonFlags_MouseButtonRight);
     if (!viewPx.empty()) {
         applyViewRequests(state.canvas, gpu.renderer.photoSize(), viewPx, fbScale);
-        if (gpu.renderer.hasPhoto()) handleMouse(state.canvas, topLeft, fbScale);
+        if (gpu.renderer.hasPhoto()) {
+            handleDivider(state.canvas, topLeft, size);
+            if (!state.canvas.movingDivider) handleMouse(state.canvas, topLeft, fbScale);
+        }
         try {
-            const CanvasContent wanted{gpu.uploadedPhotoRevision, state.canvas.view, viewPx};
+            const CanvasContent wanted{gpu.uploadedPhotoRevision, gpu.skin.revision, state.canvas.view, viewPx,
+                                       state.canvas.compare};
             if (!(wanted == gpu.shown)) {
                 gpu.target.resize(viewPx);
-                gpu.renderer.render(gpu.target, state.canvas.view);
+                gpu.renderer.render(gpu.target, viewForHalves(state.canvas), state.canvas.compare);
                 gpu.shown = wanted;
             }
             // The target's row 0 is at the bottom, so the texture is shown upside down.

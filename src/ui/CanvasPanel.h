@@ -3,6 +3,8 @@
 // rendered by the shared SceneRenderer into an offscreen target that ImGui shows, so the canvas
 // and every export draw the same pixels.
 
+#include "core/Project.h"
+#include "core/dots/MicrodotEngine.h"
 #include "render/RenderTarget.h"
 #include "render/SceneRenderer.h"
 #include "ui/AppState.h"
@@ -10,6 +12,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <optional>
 
 namespace smp::ui {
 
@@ -17,13 +20,24 @@ namespace smp::ui {
 // so idle frames and UI-only frames cost nothing on the canvas.
 struct CanvasContent {
     std::uint64_t photoRevision = ~0ull;
+    std::uint64_t skinRevision = ~0ull;
     core::ViewTransform view;
     core::SizePx sizePx;
+    core::CompareView compare;
 
     friend bool operator==(const CanvasContent& a, const CanvasContent& b) {
-        return a.photoRevision == b.photoRevision && a.view.zoom == b.view.zoom && a.view.offsetPx == b.view.offsetPx &&
-               a.sizePx == b.sizePx;
+        return a.photoRevision == b.photoRevision && a.skinRevision == b.skinRevision && a.view.zoom == b.view.zoom &&
+               a.view.offsetPx == b.view.offsetPx && a.sizePx == b.sizePx && a.compare == b.compare;
     }
+};
+
+// The dots of the document's design, kept while only the timeline moves: scrubbing the days
+// re-dresses the same dots (core/preview/Healing.h) instead of placing them again.
+struct CanvasSkin {
+    std::optional<dots::DensityField> field;  // none: no design, no dots
+    dots::DotLayout layout;
+    core::ProjectTimeline shownTimeline;
+    std::uint64_t revision = 0;  // bumped whenever the dots handed to the renderer change
 };
 
 // The GPU side of the canvas. Needs a current GL context to construct.
@@ -31,6 +45,7 @@ struct CanvasGpu {
     render::SceneRenderer renderer;
     render::RenderTarget target;
     std::uint64_t uploadedPhotoRevision = 0;
+    CanvasSkin skin;
     CanvasContent shown;
 };
 

@@ -28,6 +28,19 @@ void drawViewMenu(AppState& state) {
     const bool hasPhoto = state.document.hasPhoto();
     if (ImGui::MenuItem("Fit photo", "F", false, hasPhoto)) state.canvas.fitRequested = true;
     if (ImGui::MenuItem("100%", "1", false, hasPhoto)) state.canvas.actualPixelsRequested = true;
+    ImGui::Separator();
+    // The consultation's comparisons; \ flips between the preview and the photo as taken.
+    core::CompareMode& mode = state.canvas.compare.mode;
+    if (ImGui::MenuItem("After (the preview)", "\\", mode == core::CompareMode::After, hasPhoto))
+        mode = core::CompareMode::After;
+    if (ImGui::MenuItem("Before (the photo)", "\\", mode == core::CompareMode::Before, hasPhoto))
+        mode = core::CompareMode::Before;
+    if (ImGui::MenuItem("Split before | after", nullptr, mode == core::CompareMode::Split, hasPhoto))
+        mode = core::CompareMode::Split;
+    if (ImGui::MenuItem("Side by side", nullptr, mode == core::CompareMode::SideBySide, hasPhoto)) {
+        mode = core::CompareMode::SideBySide;
+        state.canvas.fitRequested = true;  // each half is half as wide
+    }
     ImGui::EndMenu();
 }
 

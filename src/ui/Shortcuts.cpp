@@ -24,6 +24,10 @@ void handleShortcuts(AppState& state) {
     if (keyPressed(GLFW_KEY_1) || keyPressed(GLFW_KEY_KP_1)) state.canvas.actualPixelsRequested = true;
     if (keyPressed(GLFW_KEY_EQUAL) || keyPressed(GLFW_KEY_KP_ADD)) state.canvas.zoomSteps += 1;
     if (keyPressed(GLFW_KEY_MINUS) || keyPressed(GLFW_KEY_KP_SUBTRACT)) state.canvas.zoomSteps -= 1;
+    if (keyPressed(GLFW_KEY_BACKSLASH)) {
+        core::CompareMode& mode = state.canvas.compare.mode;
+        mode = mode == core::CompareMode::Before ? core::CompareMode::After : core::CompareMode::Before;
+    }
 }
 
 void drawShortcutsWindow(AppState& state) {

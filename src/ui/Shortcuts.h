@@ -21,6 +21,8 @@ inline constexpr Shortcut kShortcuts[] = {
     {"100% (one photo pixel per screen pixel)", "1"},
     {"Zoom in / out", "+ / - or mouse wheel"},
     {"Pan", "Middle drag, or Space + drag"},
+    {"Before / after", "\\"},
+    {"Move the split view's divider", "Drag it"},
 };
 
 // Reads the keyboard for this frame; does nothing while a text field has the focus.

@@ -6,6 +6,7 @@
 #include "ui/PhotoPanel.h"
 #include "ui/RecoveryPrompt.h"
 #include "ui/Shortcuts.h"
+#include "ui/TimelinePanel.h"
 
 #include <imgui.h>
 
@@ -31,7 +32,10 @@ float drawSidebar(AppState& state, ImVec2 topLeft, float height) {
     ImGui::SetNextWindowSizeConstraints({em * 14, height}, {em * 40, height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (ImGui::Begin("Sidebar", nullptr, flags)) drawPhotoPanel(state);
+    if (ImGui::Begin("Sidebar", nullptr, flags)) {
+        drawPhotoPanel(state);
+        drawTimelinePanel(state);
+    }
     state.sidebarWidth = ImGui::GetWindowWidth();
     ImGui::End();
     return state.sidebarWidth;
@@ -42,6 +46,7 @@ float drawSidebar(AppState& state, ImVec2 topLeft, float height) {
 void drawWorkspace(AppState& state, CanvasGpu& gpu, const std::string& glRenderer) {
     if (!state.recovery.open) handleShortcuts(state);  // nothing acts behind the recovery prompt
     openDroppedFiles(state);
+    advancePlayback(state, ImGui::GetIO().DeltaTime);
 
     const float menuHeight = drawMainMenu(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
