@@ -7,6 +7,13 @@
 //
 //   g++ -O2 -std=c++17 make_demo_head.cpp -o make_demo_head $(pkg-config --cflags --libs opencv4)
 //   ./make_demo_head assets/demo/demo_head.jpg
+//   ./make_demo_head assets/demo/demo_head_brown.jpg --brown-skin
+//   ./make_demo_head assets/demo/demo_head_scar.jpg --scar
+//
+// The second is the same head with brown skin (ITA about -20 degrees), for showing how pigment
+// reads on darker skin: everything but the skin and lip colours is identical. The third has a
+// pale linear scar across the upper scalp (where make_demo_projects.cpp marks its scar zone),
+// for showing how SMP camouflages one.
 //
 // How: the head is modelled in millimetres as a height field - an
 // ellipsoid-like skull and face plus smooth Gaussian relief for brows, eye
@@ -28,6 +35,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 namespace {
@@ -540,10 +548,13 @@ float catchlight(float x, float y) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: %s output.jpg\n", argv[0]);
+    const std::string variant = argc == 3 ? argv[2] : "";
+    if (argc < 2 || argc > 3 || (argc == 3 && variant != "--brown-skin" && variant != "--scar")) {
+        std::fprintf(stderr, "usage: %s output.jpg [--brown-skin | --scar]\n", argv[0]);
         return 2;
     }
+    const bool brownSkin = variant == "--brown-skin";
+    const bool scarred = variant == "--scar";
     cv::RNG rng(0x5EED5A17u);
 
     // ---- Silhouettes (antialiased coverage) ----
@@ -628,7 +639,8 @@ int main(int argc, char** argv) {
     const cv::Mat1f stubble = paintStubble(rng);
 
     // ---- Albedo, gloss and emission ----
-    const Vec3 skinBase = fromSrgb(196, 152, 128), lipBase = fromSrgb(166, 100, 94);
+    const Vec3 skinBase = brownSkin ? fromSrgb(112, 80, 66) : fromSrgb(196, 152, 128);
+    const Vec3 lipBase = brownSkin ? fromSrgb(92, 60, 58) : fromSrgb(166, 100, 94);
     const Vec3 hairCol = fromSrgb(28, 23, 21), stubbleTint(0.84f, 0.75f, 0.70f);
     const Vec3 shirtBase = fromSrgb(46, 48, 54);
     cv::Mat3f albedo(kH, kW), glow(kH, kW, Vec3(0, 0, 0));
@@ -648,6 +660,17 @@ int main(int argc, char** argv) {
         skin *= 1.f - 0.1f * fineTex * nPit(r, c);
         skin = Vec3(skin[0] * (1.f - 0.07f * red), skin[1] * (1.f - 0.10f * red), skin[2] * (1.f + 0.05f * red));
         skin *= 1.f - 0.12f * bump(ax, y, 29.f, 9.f, 11.f, 3.f); // under-eye shadows
+        if (scarred) {
+            // A healed linear scar, paler and less red than the skin around it, from
+            // (-24, -98) to (31, -110) mm: about 3 mm wide, its edges a little irregular.
+            const float t = std::clamp((x + 24.f) / 55.f, 0.f, 1.f);
+            const float lineY = -98.f - 12.f * t;
+            const float halfWidth = 1.4f + 0.25f * nSmall(r, c) + 0.3f * std::sin(x * 0.31f);
+            const float across = std::abs(y - lineY);
+            const float along = smoothstep(-27.f, -22.f, x) * smoothstep(34.f, 29.f, x);
+            const float scar = along * smoothstep(halfWidth + 0.8f, halfWidth - 0.4f, across);
+            skin = mix(skin, Vec3(skin[0] * 1.16f, skin[1] * 1.13f, skin[2] * 1.06f), scar);  // BGR
+        }
         // Lips: close to the skin tone; the upper lip faces down and reads darker.
         const float lips = lipCover(x, y);
         const float lowerMid = mix(mouthLineY(x), lowerLipBottomY(x), 0.35f); // lower-lip highlight row
@@ -672,7 +695,7 @@ int main(int argc, char** argv) {
                                    smoothstep(16.5f, 12.f, std::abs(e.ex)) *
                                    (0.6f + 0.4f * smoothstep(-10.f, 10.f, e.ex));
             skin = mix(skin, hairCol * 0.6f, 0.85f * lashLine);
-            skin = mix(skin, fromSrgb(206, 150, 138),
+            skin = mix(skin, brownSkin ? fromSrgb(122, 86, 76) : fromSrgb(206, 150, 138),
                        0.6f * bump1(e.ey, lowerLidY(e.ex) + 0.3f, 0.3f) * smoothstep(15.f, 10.f, std::abs(e.ex)));
             glint = catchlight(x, y) * open * smoothstep(0.f, 0.8f, e.ey - upperLidY(e.ex));
         }
