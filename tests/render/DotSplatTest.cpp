@@ -82,6 +82,7 @@ TEST_CASE("a splat holds the dot's pigment wherever it falls, even when smaller 
 
 TEST_CASE("a splat is the dot blurred by scattering in the skin", "[render][dots]") {
     render::PigmentOptics optics;
+    optics.scatterSigmaMm = 0.05;
     const render::PigmentGrid grid = render::pigmentGrid({2000, 2000}, 100.0, 8192);
     dots::Dot dot = dotAt(1.0, 2.0, 0.4, 1.0f);
     dot.ellipseRatio = 4.0f;
