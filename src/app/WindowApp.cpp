@@ -147,7 +147,7 @@ int runWindow(const WindowRequest& request) {
     std::string title;
     int settleFrames = 0;
     for (int frame = 1; !glfwWindowShouldClose(window.get()) && !state.quitRequested; ++frame) {
-        waitForWork(request.frames > 0, settleFrames);
+        waitForWork(request.frames > 0 || state.animating(), settleFrames);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();

@@ -38,6 +38,11 @@ struct CanvasState {
     bool panning = false;
     core::CompareView compare;      // the preview, the photo as taken, or both
     bool movingDivider = false;     // the split view's divider is being dragged
+    // While the zoom changes the canvas is drawn at half resolution (a quarter of the pixels),
+    // and in full once it has been still for a moment: a full 1080p frame costs more than a
+    // 60 Hz frame on a software rasteriser.
+    double lastZoomChange = -1.0;   // ImGui time of the last zoom change
+    bool showingQuickFrame = false;  // the canvas shows a half-resolution frame
 };
 
 // The timeline's playback: the days of healing after the last session shown, run as a film.
@@ -63,6 +68,10 @@ struct AppState {
     bool showShortcuts = false;
     bool quitRequested = false;
     std::vector<std::filesystem::path> droppedPaths;  // filled by the window, opened next frame
+
+    // Something moves on its own (the healing film, a canvas waiting for its full-resolution
+    // frame): the window draws the next frame without waiting for input.
+    [[nodiscard]] bool animating() const { return playback.playing || canvas.showingQuickFrame; }
 };
 
 }  // namespace smp::ui

@@ -16,6 +16,7 @@ namespace {
 constexpr double kWheelZoomStep = 1.2;   // per wheel notch
 constexpr double kKeyZoomStep = 1.25;    // per + or - press
 constexpr float kFitMarginPx = 16.0f;    // logical pixels left free around a fitted photo
+constexpr double kQuickFrameSeconds = 0.15;  // a zoom still this long gets its full-resolution frame
 
 void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
     if (gpu.uploadedPhotoRevision == state.document.photoRevision) return;
@@ -185,17 +186,34 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
             if (!state.canvas.movingDivider) handleMouse(state.canvas, topLeft, fbScale);
         }
         try {
-            const CanvasContent wanted{gpu.uploadedPhotoRevision, gpu.skin.revision, state.canvas.view, viewPx,
-                                       state.canvas.compare};
-            if (!(wanted == gpu.shown)) {
-                gpu.target.resize(viewPx);
-                gpu.renderer.render(gpu.target, viewForHalves(state.canvas), state.canvas.compare);
+            CanvasState& canvas = state.canvas;
+            const double now = ImGui::GetTime();
+            if (gpu.shown.view.zoom != canvas.view.zoom && gpu.shown.photoRevision == gpu.uploadedPhotoRevision)
+                canvas.lastZoomChange = now;
+            const bool quick = now - canvas.lastZoomChange < kQuickFrameSeconds;
+            const CanvasContent wanted{gpu.uploadedPhotoRevision, gpu.skin.revision, canvas.view, viewPx,
+                                       canvas.compare};
+            if (!(wanted == gpu.shown) || (canvas.showingQuickFrame && !quick)) {
+                if (quick) {
+                    // Half the size, the view scaled with it; ImGui stretches it over the canvas.
+                    const core::SizePx half{std::max(1, viewPx.width / 2), std::max(1, viewPx.height / 2)};
+                    core::ViewTransform halfView = viewForHalves(canvas);
+                    halfView.zoom *= 0.5;
+                    halfView.offsetPx = halfView.offsetPx * 0.5;
+                    gpu.quickTarget.resize(half);
+                    gpu.renderer.render(gpu.quickTarget, halfView, canvas.compare);
+                } else {
+                    gpu.target.resize(viewPx);
+                    gpu.renderer.render(gpu.target, viewForHalves(canvas), canvas.compare);
+                }
+                canvas.showingQuickFrame = quick;
                 gpu.shown = wanted;
             }
+            const GLuint shownTexture =
+                canvas.showingQuickFrame ? gpu.quickTarget.colorTexture() : gpu.target.colorTexture();
             // The target's row 0 is at the bottom, so the texture is shown upside down.
-            ImGui::GetWindowDrawList()->AddImage(
-                reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(gpu.target.colorTexture())), topLeft,
-                {topLeft.x + size.x, topLeft.y + size.y}, {0, 1}, {1, 0});
+            ImGui::GetWindowDrawList()->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(shownTexture)),
+                                                 topLeft, {topLeft.x + size.x, topLeft.y + size.y}, {0, 1}, {1, 0});
         } catch (const render::RenderError& error) {
             state.messages.error(error.what());
         }

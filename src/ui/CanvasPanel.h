@@ -44,6 +44,7 @@ struct CanvasSkin {
 struct CanvasGpu {
     render::SceneRenderer renderer;
     render::RenderTarget target;
+    render::RenderTarget quickTarget;  // half resolution, while zooming
     std::uint64_t uploadedPhotoRevision = 0;
     CanvasSkin skin;
     CanvasContent shown;
