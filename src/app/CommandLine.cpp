@@ -3,6 +3,7 @@
 #include "core/Errors.h"
 
 #include "core/dots/SessionPlan.h"
+#include "core/plan/TreatmentPlan.h"
 #include "core/preview/Healing.h"
 
 #include <charconv>
@@ -156,6 +157,34 @@ Invocation parseDots(const std::vector<std::string>& args) {
     return invocation;
 }
 
+plan::CalendarDate parseDate(const std::string& flag, const std::string& text) {
+    try {
+        return plan::CalendarDate::parse(text);
+    } catch (const UsageError& error) {
+        throw UsageError(flag + ": " + error.what());
+    }
+}
+
+Invocation parsePlan(const std::vector<std::string>& args) {
+    Invocation invocation;
+    invocation.mode = Invocation::Mode::Plan;
+    PlanRequest& request = invocation.plan;
+    ArgCursor cursor(args, 1);
+    while (!cursor.done()) {
+        const std::string arg = cursor.take();
+        if (arg == "--json") request.json = true;
+        else if (arg == "--start") request.start = parseDate(arg, cursor.valueOf(arg));
+        else if (arg == "--spacing")
+            request.daysBetweenSessions = parseWholeNumber(arg, cursor.valueOf(arg), plan::kMinDaysBetweenSessions,
+                                                           plan::kMaxDaysBetweenSessions);
+        else if (arg.rfind("--", 0) == 0) throw UsageError("plan: unknown option " + arg);
+        else if (request.input.empty()) request.input = arg;
+        else throw UsageError("plan: unexpected argument '" + arg + "' (one INPUT only)");
+    }
+    if (request.input.empty()) throw UsageError("plan: missing INPUT (a photo or a .smp.json project)");
+    return invocation;
+}
+
 Invocation parseWindow(const std::vector<std::string>& args) {
     Invocation invocation;
     WindowRequest& request = invocation.window;
@@ -184,6 +213,7 @@ Invocation parseCommandLine(const std::vector<std::string>& args) {
         if (first == "render") return parseRender(args);
         if (first == "analyze") return parseAnalyze(args);
         if (first == "dots") return parseDots(args);
+        if (first == "plan") return parsePlan(args);
     }
     return parseWindow(args);
 }
@@ -211,6 +241,12 @@ std::string usageText() {
            "                                    every dot (x_mm,y_mm,diameter_mm,shade,session,shed),\n"
            "                                    or only those session K places; a bare photo gets the\n"
            "                                    automatic hairline\n"
+           "  smp-studio plan INPUT [--json] [--start YYYY-MM-DD] [--spacing DAYS]\n"
+           "                                    the treatment plan: each session's date, dots, treated\n"
+           "                                    area, estimated time, dilution and needle, scar notes\n"
+           "                                    and the aftercare schedule; Markdown, or JSON with\n"
+           "                                    --json; sessions DAYS apart (7-30, default 14) from\n"
+           "                                    --start (today if absent)\n"
            "  smp-studio --help | --version\n"
            "\n"
            "Window options:\n"

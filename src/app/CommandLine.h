@@ -5,6 +5,7 @@
 #include "core/CompareView.h"
 #include "core/Geometry.h"
 #include "core/design/HairlineStyle.h"
+#include "core/plan/CalendarDate.h"
 
 #include <filesystem>
 #include <optional>
@@ -41,6 +42,13 @@ struct DotsRequest {
     std::optional<int> session;  // 1-based: only the dots this session places; every dot when absent
 };
 
+struct PlanRequest {
+    std::filesystem::path input;
+    bool json = false;
+    std::optional<plan::CalendarDate> start;  // today (local) when absent
+    std::optional<int> daysBetweenSessions;   // plan::PlanSettings' default when absent
+};
+
 struct WindowRequest {
     std::optional<std::filesystem::path> input;  // the bundled demo when absent
     std::optional<std::filesystem::path> screenshot;  // write the window to this file, then quit
@@ -48,10 +56,11 @@ struct WindowRequest {
 };
 
 struct Invocation {
-    enum class Mode { Window, Render, Analyze, Dots, Help, Version } mode = Mode::Window;
+    enum class Mode { Window, Render, Analyze, Dots, Plan, Help, Version } mode = Mode::Window;
     RenderRequest render;
     AnalyzeRequest analyze;
     DotsRequest dots;
+    PlanRequest plan;
     WindowRequest window;
 };
 

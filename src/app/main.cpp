@@ -4,6 +4,7 @@
 #include "app/AnalyzeCommand.h"
 #include "app/CommandLine.h"
 #include "app/DotsCommand.h"
+#include "app/PlanCommand.h"
 #include "app/RenderCommand.h"
 #include "app/WindowApp.h"
 #include "core/Errors.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
         case Invocation::Mode::Render: smp::app::runRenderCommand(invocation.render); return 0;
         case Invocation::Mode::Analyze: smp::app::runAnalyzeCommand(invocation.analyze, std::cout); return 0;
         case Invocation::Mode::Dots: smp::app::runDotsCommand(invocation.dots, std::cout); return 0;
+        case Invocation::Mode::Plan: smp::app::runPlanCommand(invocation.plan, std::cout); return 0;
         case Invocation::Mode::Window: return smp::app::runWindow(invocation.window);
         }
     } catch (const smp::core::UsageError& error) {

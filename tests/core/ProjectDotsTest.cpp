@@ -1,6 +1,8 @@
 #include "core/Errors.h"
 #include "core/ProjectDots.h"
 
+#include "DesignedProject.h"
+
 #include <catch2/catch.hpp>
 
 using namespace smp;
@@ -8,18 +10,8 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-// A 250 x 330 mm photo at 4 px/mm with the standard rounded hairline in the default frame.
-core::Project designedProject() {
-    core::Project project;
-    project.scale = {4.0, core::ScaleSource::Ruler};
-    design::Design d;
-    d.face = design::defaultFaceFrame({250.0, 330.0});
-    d.hairline = design::makeHairline(d.style, d.face);
-    project.design = d;
-    return project;
-}
-
-const core::SizePx kPhoto{1000, 1320};
+using test::designedProject;
+const core::SizePx kPhoto = test::kDesignedPhoto;
 
 }  // namespace
 
