@@ -18,6 +18,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <stdexcept>
 #include <filesystem>
 #include <vector>
 
@@ -50,7 +51,10 @@ int main(int argc, char** argv) {
             const core::Vec2 mm = face.toPhoto(-25.0 + 55.0 * t, 80.0 + 12.0 * t);
             pathPx.push_back(mm * pxPerMm);
         }
-        scar.design->zones.scar.paintStroke(pathPx, 3.0 * pxPerMm);
+        design::PhotoMask& zone = scar.design->zones.scar;
+        zone = design::PhotoMask({demo.photo.width, demo.photo.height});  // a default mask has no pixels to paint
+        zone.paintStroke(pathPx, 3.0 * pxPerMm);
+        if (zone.empty()) throw std::runtime_error("the scar stroke missed the photo");
         scar.plan = dots::SessionPlan::standard(4);
         core::saveProject(scar, folder / "demo_scar.smp.json");
         std::printf("wrote demo_brown.smp.json and demo_scar.smp.json in %s\n", folder.c_str());
