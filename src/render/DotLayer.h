@@ -39,11 +39,29 @@ public:
     void setOptics(const PigmentOptics& optics);
     [[nodiscard]] const PigmentOptics& optics() const { return optics_; }
     // The photo was replaced: the composite is redone, the dots only if its size changed.
-    void photoChanged() { photoDirty_ = true; }
+    void photoChanged() { texturesStale_ = true; }
 
-    // Brings the textures up to date for this photo. Leaves the default framebuffer bound and
-    // blending off.
-    void prepare(const PhotoTexture& photo);
+    // Brings the textures up to date for this photo. With the photo's pixels (those the texture
+    // was made from) the composite is worked out on the CPU and uploaded, else drawn by GL.
+    // Leaves the default framebuffer bound and blending off.
+    void prepare(const PhotoTexture& photo, const core::Image* photoPixels = nullptr);
+
+    // Brings only the CPU's raster up to date for a photo this size, no GL: for an export that
+    // composites on the CPU. The next prepare() uploads what changed meanwhile. False while
+    // there are no dots to show.
+    bool updateCanvas(core::SizePx photoPx);
+    // The raster updateCanvas() drew, on grid().
+    [[nodiscard]] const PigmentCanvas& canvas() const { return canvas_; }
+    [[nodiscard]] const PigmentGrid& grid() const { return grid_; }
+
+    // What the last prepare() that touched the textures changed: the layer as it was at
+    // draws() == sinceDraws differs from now only inside photoRect (photo pixels; empty: nowhere).
+    // A frame drawn from the layer at sinceDraws needs only that part redrawn.
+    struct Change {
+        int sinceDraws = -1;
+        core::RectPx photoRect;
+    };
+    [[nodiscard]] const Change& lastChange() const { return lastChange_; }
 
     [[nodiscard]] bool shown() const { return drawn_; }
     // The photo with the pigment and the redness, sRGB with mipmaps (alpha: the photo's).
@@ -57,8 +75,12 @@ public:
     [[nodiscard]] int draws() const { return draws_; }
 
 private:
-    // Brings the textures up to date: the dots' changes if redrawDots, else (a new photo) only the composite.
-    void drawLayer(const PhotoTexture& photo, bool redrawDots);
+    // Brings the textures up to the canvas: what changed since the last upload, or all of it.
+    void drawLayer(const PhotoTexture& photo, const core::Image* photoPixels);
+    // The composite and the transmittance of `texels` worked out on the CPU, and uploaded.
+    void uploadComposite(const core::Image& photoPixels, std::span<const core::RectPx> texels);
+    // A texel rectangle in photo pixels.
+    [[nodiscard]] core::RectPx onPhoto(core::RectPx texels, core::SizePx photoPx) const;
     // Makes the textures `texels` large; true when they were made anew (their contents lost).
     bool allocate(core::SizePx texels);
     void upload(std::span<const core::RectPx> texels);
@@ -85,11 +107,24 @@ private:
     std::vector<preview::DotLook> dots_;
     double pxPerMm_ = 1.0;
     PigmentOptics optics_;
+    int maxSide_ = kMaxPigmentSide;  // and the GPU's texture limit
     bool dotsDirty_ = false;
-    bool photoDirty_ = false;  // the composite must be redone whole: its photo changed
+    PigmentGrid grid_;  // the canvas's
+    core::SizePx canvasForPhoto_;
+    bool canvasHoldsDots_ = false;  // the canvas holds the current dots for canvasForPhoto_
+    // Texels the canvas changed since the textures last took its changes in.
+    std::vector<core::RectPx> pending_;
+    // The textures must be redone whole: a new photo, new textures, or a failed redraw. Stays set
+    // until they are: dots cleared now and set again later must not leave the old photo in the
+    // parts they did not change.
+    bool texturesStale_ = false;
+    // The pigment texture lags the canvas: only GL's composite reads it, so the CPU's skips it.
+    bool pigmentTextureStale_ = true;
+    std::vector<std::uint8_t> compositeScratch_, transmittanceScratch_;
     bool drawn_ = false;  // the textures hold the current dots over the current photo
-    core::SizePx drawnForPhoto_;
     int draws_ = 0;
+    int drawsAtUpload_ = 0;  // draws_ when the textures last took the canvas's changes in
+    Change lastChange_;
 };
 
 }  // namespace smp::render

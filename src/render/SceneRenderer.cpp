@@ -1,5 +1,6 @@
 #include "render/SceneRenderer.h"
 
+#include "render/CpuComposite.h"
 #include "render/RenderError.h"
 
 #include <algorithm>
@@ -87,31 +88,70 @@ SceneRenderer::SceneRenderer()
 
 void SceneRenderer::setPhoto(const core::Image& photo) {
     photo_ = std::make_unique<PhotoTexture>(photo);
+    photoPixels_ = photo;
     ++photoRevision_;
     dotLayer_.photoChanged();
 }
 
 void SceneRenderer::render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare) {
-    if (photo_) dotLayer_.prepare(*photo_);
+    if (photo_) dotLayer_.prepare(*photo_, &photoPixels_);
     FrameContent wanted = contentOf(target.size(), view, compare);
-    if (!drawPannedFrame(target, wanted, view, compare)) {
+    std::vector<core::RectPx> redrawn;
+    bool inPlace = false;
+    if (!drawPannedFrame(target, wanted, view, compare, redrawn, inPlace)) {
         target.bind();
         drawFrame(target.size(), view, compare, {0, 0, target.size().width, target.size().height});
+        inPlace = false;
     }
-    keepFrame(target, wanted);
+    keepFrame(target, wanted, inPlace ? &redrawn : nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     throwOnGlError("drawing the scene");
 }
 
 core::Image SceneRenderer::renderToImage(core::SizePx size, const core::ViewTransform& view,
                                          const core::CompareView& compare) {
+    if (std::optional<core::Image> image = renderOnCpu(size, view, compare)) return std::move(*image);
     exportTarget_.resize(size);
-    if (photo_) dotLayer_.prepare(*photo_);
+    if (photo_) dotLayer_.prepare(*photo_, &photoPixels_);
     exportTarget_.bind();
     drawFrame(size, view, compare, {0, 0, size.width, size.height});
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     throwOnGlError("drawing the scene");
     return exportTarget_.read(3);
+}
+
+std::optional<core::Image> SceneRenderer::renderOnCpu(core::SizePx size, const core::ViewTransform& view,
+                                                      const core::CompareView& compare) {
+    // 1:1 the GL path samples every texel at its centre and encodes back exactly what it decoded,
+    // so its pixels are the photo's, or the composite's. Transparency and a photo past the GPU's
+    // or the layer's limits (resampled there) are left to it.
+    if (!photo_ || photoPixels_.channels != 3 || photo_->shrinkFactor() != 1) return std::nullopt;
+    if (compare.mode != core::CompareMode::After && compare.mode != core::CompareMode::Before) return std::nullopt;
+    if (!(size == photo_->size()) || view.zoom != 1.0 || view.offsetPx.x != 0.0 || view.offsetPx.y != 0.0)
+        return std::nullopt;
+    if (compare.mode == core::CompareMode::Before || !dotLayer_.updateCanvas(size)) return photoPixels_;
+    if (!(dotLayer_.grid().texels == size)) return std::nullopt;
+    return compositeImage(photoPixels_, dotLayer_.canvas().pigment(), dotLayer_.optics());
+}
+
+core::RectPx SceneRenderer::viewRectReaching(core::RectPx photoRect, const core::ViewTransform& view,
+                                             core::SizePx size) const {
+    if (photoRect.empty()) return {};
+    // How far from a changed texel a view pixel may still read it, in layer texels: the close-up's
+    // B-spline reads two texels to each side; zoomed out, trilinear filtering reads a 2x2 of the
+    // coarser mipmap level (texels up to twice the view pixel's footprint), and the edit's
+    // mipmap texels reach a coarse texel past the rectangle. Generous: a wider band costs little.
+    const double texelPx = double(photo_->size().width) / dotLayer_.textureSize().width;  // photo px
+    const double texelsPerViewPx = 1.0 / (view.zoom * texelPx);
+    const double marginPhotoPx = (3.0 + 8.0 * std::max(1.0, texelsPerViewPx)) * texelPx;
+    const double x0 = (photoRect.x - marginPhotoPx) * view.zoom + view.offsetPx.x;
+    const double y0 = (photoRect.y - marginPhotoPx) * view.zoom + view.offsetPx.y;
+    const double x1 = (photoRect.x + photoRect.width + marginPhotoPx) * view.zoom + view.offsetPx.x;
+    const double y1 = (photoRect.y + photoRect.height + marginPhotoPx) * view.zoom + view.offsetPx.y;
+    const auto clamped = [](double v, int hi) { return int(std::clamp(v, -1.0, double(hi) + 1.0)); };
+    const int left = clamped(std::floor(x0) - 1, size.width), top = clamped(std::floor(y0) - 1, size.height);
+    const int right = clamped(std::ceil(x1) + 1, size.width), bottom = clamped(std::ceil(y1) + 1, size.height);
+    return intersect({left, top, right - left, bottom - top}, {0, 0, size.width, size.height});
 }
 
 SceneRenderer::FrameContent SceneRenderer::contentOf(core::SizePx size, const core::ViewTransform& view,
@@ -211,7 +251,8 @@ ShaderProgram& SceneRenderer::pickPhotoProgram(const core::ViewTransform& view, 
 }
 
 bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, const core::ViewTransform& view,
-                                    const core::CompareView& compare) {
+                                    const core::CompareView& compare, std::vector<core::RectPx>& redrawn,
+                                    bool& inPlace) {
     if (!pannedFrame_.valid) return false;
     FrameContent kept = pannedFrame_.content;
     const core::Vec2 pan = wanted.offsetPx - kept.offsetPx;
@@ -220,6 +261,22 @@ bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, 
     const core::SizePx size = wanted.size;
     if (std::abs(dx) >= size.width || std::abs(dy) >= size.height) return false;
     kept.offsetPx = wanted.offsetPx;
+    // An edit of the dots since the kept frame: outside what it changed in the layer, the kept
+    // pixels still hold. Before shows no dots at all.
+    core::RectPx edited;
+    if (kept.dotLayerDraws != wanted.dotLayerDraws) {
+        const DotLayer::Change& change = dotLayer_.lastChange();
+        if (kept.dotLayerDraws != change.sinceDraws || !kept.dotsShown || !wanted.dotsShown) return false;
+        kept.dotLayerDraws = wanted.dotLayerDraws;
+        if (compare.mode == core::CompareMode::SideBySide) {
+            // The after half is drawn through the view as if it were the whole target.
+            const int left = size.width / 2;
+            const core::RectPx half = viewRectReaching(change.photoRect, view, {size.width - left, size.height});
+            edited = {half.x + left, half.y, half.width, half.height};
+        } else if (compare.mode != core::CompareMode::Before) {
+            edited = viewRectReaching(change.photoRect, view, size);
+        }
+    }
     if (!(kept == wanted)) return false;
     // The moved pixels show the photo where whole pixels put it, a hair from `view`: later pans
     // are measured from there, so that the hairs never add up.
@@ -248,13 +305,32 @@ bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, 
     } else if (compare.mode == core::CompareMode::SideBySide) {
         uncovered.push_back(borderBand(size.width / 2, dx, 0, size));
     }
+    uncovered.push_back(edited);
     for (const core::RectPx& rect : uncovered)
-        if (!rect.empty()) drawFrame(size, view, compare, rect);
+        if (!rect.empty()) {
+            drawFrame(size, view, compare, rect);
+            redrawn.push_back(rect);
+        }
+    inPlace = dx == 0 && dy == 0;
     return true;
 }
 
-void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown) {
+void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown,
+                              const std::vector<core::RectPx>* changed) {
     const core::SizePx size = shown.size;
+    if (changed && pannedFrame_.valid && pannedFrame_.content.size == size) {
+        // An edit redrew a band of the frame: copying 8 MB back for it would cost more than the band.
+        target.bind();
+        glDisable(GL_SCISSOR_TEST);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.framebuffer.get());
+        for (const core::RectPx& r : *changed) {
+            const int y0 = size.height - r.y - r.height;  // GL's rows run upwards
+            glBlitFramebuffer(r.x, y0, r.x + r.width, y0 + r.height, r.x, y0, r.x + r.width, y0 + r.height,
+                              GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
+        pannedFrame_.content = shown;
+        return;
+    }
     if (!pannedFrame_.valid || !(pannedFrame_.content.size == size)) {
         pannedFrame_.valid = false;
         TextureHandle pixels = TextureHandle::create();

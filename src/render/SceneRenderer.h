@@ -14,7 +14,9 @@
 #include "render/ShaderProgram.h"
 
 #include <memory>
+#include <optional>
 #include <span>
+#include <vector>
 
 namespace smp::render {
 
@@ -35,6 +37,7 @@ public:
     void setPhoto(const core::Image& photo);
     void clearPhoto() {
         photo_.reset();
+        photoPixels_ = {};
         ++photoRevision_;
     }
     [[nodiscard]] bool hasPhoto() const { return photo_ != nullptr; }
@@ -61,10 +64,13 @@ public:
     //   width is odd). Each half is drawn through `view` as if it were the whole target, so the
     //   caller gives the view of a half, e.g. core::fitToView(photo, {width / 2, height}).
     // When the last frame drawn here differs only by a pan of whole pixels, its pixels are moved
-    // and only what came into sight is drawn (see PannedFrame below).
+    // and only what came into sight is drawn (see PannedFrame below); after an edit of the dots,
+    // only where the edit changed the layer.
     void render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare = {});
 
     // Renders offscreen at `size` and reads the pixels back as RGB. Always draws the whole frame.
+    // An RGB photo shown 1:1, before or after (an export's usual frame), is composited on the CPU
+    // instead: the same pixels (within 1), without drawing and reading back 24 MP on llvmpipe.
     core::Image renderToImage(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare = {});
 
 private:
@@ -91,6 +97,12 @@ private:
         bool valid = false;
     };
 
+    // renderToImage's CPU path; empty when the frame is not the photo 1:1, before or after.
+    std::optional<core::Image> renderOnCpu(core::SizePx size, const core::ViewTransform& view,
+                                           const core::CompareView& compare);
+    // The view pixels whose colour may depend on the layer's texels in photoRect (photo pixels).
+    [[nodiscard]] core::RectPx viewRectReaching(core::RectPx photoRect, const core::ViewTransform& view,
+                                                core::SizePx size) const;
     // Draws `compare`'s layout through `view` into the bound target of size `size`, only within
     // `clip` (view pixels, y down).
     void drawFrame(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare,
@@ -104,9 +116,12 @@ private:
                                          const core::CompareView& compare) const;
     // Moves the kept frame into `target` and draws what came into sight, and sets wanted's offset
     // to where the moved pixels put the photo; false when the frame must be drawn whole.
+    // `redrawn` gets the rectangles drawn anew, and `inPlace` whether the kept pixels did not move.
     bool drawPannedFrame(RenderTarget& target, FrameContent& wanted, const core::ViewTransform& view,
-                         const core::CompareView& compare);
-    void keepFrame(RenderTarget& target, const FrameContent& shown);
+                         const core::CompareView& compare, std::vector<core::RectPx>& redrawn, bool& inPlace);
+    // Copies the target's pixels for the next frame: only `changed` (view pixels) when given, the
+    // rest of the kept copy being those pixels already.
+    void keepFrame(RenderTarget& target, const FrameContent& shown, const std::vector<core::RectPx>* changed = nullptr);
 
     ShaderProgram photoProgram_;
     ShaderProgram photoWithDotsProgram_;
@@ -117,6 +132,7 @@ private:
     // trilinear filter then does, without llvmpipe working out a mipmap level for every pixel.
     SamplerHandle magnifyingSampler_;
     std::unique_ptr<PhotoTexture> photo_;
+    core::Image photoPixels_;  // the photo as given, for renderOnCpu
     int photoRevision_ = 0;
     DotLayer dotLayer_;
     RenderTarget exportTarget_;
