@@ -7,6 +7,7 @@
 #include "render/SceneRenderer.h"
 
 #include "PaintedPhotos.h"
+#include "ScatteredDots.h"
 
 #include <benchmark/benchmark.h>
 #include <epoxy/gl.h>
@@ -19,26 +20,20 @@ using namespace smp;
 
 namespace {
 
-// count dots spread over the photo, healed sizes and shades, a few of them elongated.
-std::vector<dots::Dot> scatterDots(core::SizePx photo, double pxPerMm, int count) {
-    std::mt19937 random(3);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    std::vector<dots::Dot> dots(static_cast<std::size_t>(count));
-    for (dots::Dot& dot : dots) {
-        dot.positionMm = {unit(random) * photo.width / pxPerMm, unit(random) * photo.height / pxPerMm};
-        dot.diameterMm = 0.15 + 0.15 * unit(random);
-        dot.shade = float(0.4 + 0.6 * unit(random));
-        dot.ellipseRatio = float(1.0 + 0.5 * unit(random));
-        dot.angleRad = float(3.14 * unit(random));
-    }
-    return dots;
-}
-
 // How the view moves between frames.
 enum class Move {
     Pan,   // a drag by whole pixels: the renderer moves the last frame's pixels
     Zoom,  // a wheel step: every pixel is drawn anew
+    // A wheel step as the canvas draws it while the zoom moves: at half resolution (a quarter of
+    // the pixels), which ImGui stretches over the canvas; the full frame follows once still.
+    QuickZoom,
 };
+
+core::ViewTransform halved(core::ViewTransform view) {
+    view.zoom *= 0.5;
+    view.offsetPx = view.offsetPx * 0.5;
+    return view;
+}
 
 // A 1080p canvas frame after a pan or a zoom step, with the layer already drawn (or no dots at all).
 void viewFrame1080p(benchmark::State& state, bool withDots, double zoom, Move move = Move::Pan,
@@ -46,13 +41,15 @@ void viewFrame1080p(benchmark::State& state, bool withDots, double zoom, Move mo
     const core::SizePx photoSize{1000, 1300};
     render::SceneRenderer renderer;
     renderer.setPhoto(test::paintTestPhoto(photoSize.width, photoSize.height));
-    if (withDots) renderer.setDots(scatterDots(photoSize, 4.0, 60000), 4.0);
+    if (withDots) renderer.setDots(test::scatterDots(photoSize, 4.0, 60000), 4.0);
     render::RenderTarget target;
     target.resize({1920, 1080});
     core::ViewTransform view = core::fitToView(photoSize, target.size());
     view = core::zoomAt(view, {960, 540}, zoom);
     const core::CompareView compare{mode, 0.5};
-    renderer.render(target, view, compare);
+    const bool quick = move == Move::QuickZoom;
+    if (quick) target.resize({960, 540});
+    renderer.render(target, quick ? halved(view) : view, compare);
     glFinish();
     const int drawsBefore = renderer.dotLayerDraws();
     int step = 0;
@@ -60,7 +57,7 @@ void viewFrame1080p(benchmark::State& state, bool withDots, double zoom, Move mo
         const bool odd = step++ % 2;
         if (move == Move::Pan) view = core::panBy(view, {odd ? 3.0 : -3.0, 1.0});
         else view = core::zoomAt(view, {960, 540}, odd ? 1.0 / 1.02 : 1.02);
-        renderer.render(target, view, compare);
+        renderer.render(target, quick ? halved(view) : view, compare);
         glFinish();
     }
     if (renderer.dotLayerDraws() != drawsBefore) state.SkipWithError("a view change redrew the dot layer");
@@ -84,6 +81,12 @@ BENCHMARK_CAPTURE(viewFrame1080p, photo_only_zoom4_wheel, false, 4.0, Move::Zoom
     ->UseRealTime();
 BENCHMARK_CAPTURE(viewFrame1080p, dots60k_zoom4_wheel, true, 4.0, Move::Zoom)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(viewFrame1080p, dots60k_split_fit_wheel, true, 1.0, Move::Zoom, core::CompareMode::Split)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(viewFrame1080p, dots60k_fit_wheel_quick, true, 1.0, Move::QuickZoom)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(viewFrame1080p, dots60k_zoom4_wheel_quick, true, 4.0, Move::QuickZoom)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
