@@ -39,5 +39,4 @@ render skin_light "$demo" --session 3 --day settled --region "$front" --width 64
 render skin_brown "$brown" --session 3 --day settled --region "$front" --width 640
 render scar_before "$scar" --view before --region "$scarArea" --width 660
 render scar_after "$scar" --session 4 --day settled --region "$scarArea" --width 660
-render head_split "$demo" --session 3 --day settled --view split --width 800
 render head_side_by_side "$demo" --session 3 --day settled --view side-by-side --width 1200
