@@ -24,6 +24,10 @@ struct Buffer {
     static GLuint create() { GLuint n = 0; glGenBuffers(1, &n); return n; }
     static void destroy(GLuint n) { glDeleteBuffers(1, &n); }
 };
+struct Sampler {
+    static GLuint create() { GLuint n = 0; glGenSamplers(1, &n); return n; }
+    static void destroy(GLuint n) { glDeleteSamplers(1, &n); }
+};
 struct Program {
     static GLuint create() { return glCreateProgram(); }
     static void destroy(GLuint n) { glDeleteProgram(n); }
@@ -35,5 +39,6 @@ using FramebufferHandle = GlHandle<traits::Framebuffer>;
 using VertexArrayHandle = GlHandle<traits::VertexArray>;
 using BufferHandle = GlHandle<traits::Buffer>;
 using ProgramHandle = GlHandle<traits::Program>;
+using SamplerHandle = GlHandle<traits::Sampler>;
 
 }  // namespace smp::render

@@ -19,6 +19,7 @@ public:
 
     [[nodiscard]] core::SizePx size() const { return size_; }
     [[nodiscard]] GLuint colorTexture() const { return color_.get(); }
+    [[nodiscard]] GLuint framebuffer() const { return framebuffer_.get(); }
 
     // Reads the pixels back, row 0 at the top; channels is 3 (RGB) or 4 (RGBA).
     [[nodiscard]] core::Image read(int channels = 3) const;

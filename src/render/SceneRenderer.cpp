@@ -285,7 +285,7 @@ bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, 
     // The kept pixels, moved; GL's rows run upwards, so a pan down is a negative GL shift.
     target.bind();
     glDisable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, pannedFrame_.framebuffer.get());
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
     const int fromX = std::max(0, -dx), toX = std::min(size.width, size.width - dx);
     const int fromY = std::max(0, dy), toY = std::min(size.height, size.height + dy);
     glBlitFramebuffer(fromX, fromY, toX, toY, fromX + dx, fromY - dy, toX + dx, toY - dy, GL_COLOR_BUFFER_BIT,
@@ -322,7 +322,7 @@ void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown,
         // An edit redrew a band of the frame: copying 8 MB back for it would cost more than the band.
         target.bind();
         glDisable(GL_SCISSOR_TEST);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.framebuffer.get());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
         for (const core::RectPx& r : *changed) {
             const int y0 = size.height - r.y - r.height;  // GL's rows run upwards
             glBlitFramebuffer(r.x, y0, r.x + r.width, y0 + r.height, r.x, y0, r.x + r.width, y0 + r.height,
@@ -333,23 +333,15 @@ void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown,
     }
     if (!pannedFrame_.valid || !(pannedFrame_.content.size == size)) {
         pannedFrame_.valid = false;
-        TextureHandle pixels = TextureHandle::create();
-        glBindTexture(GL_TEXTURE_2D, pixels.get());
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.width, size.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        FramebufferHandle framebuffer = FramebufferHandle::create();
-        glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.get());
-        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, pixels.get(), 0);
-        const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        // Without a copy the next frame is drawn whole: slower, never wrong.
-        if (status != GL_FRAMEBUFFER_COMPLETE) return;
-        pannedFrame_.pixels = std::move(pixels);
-        pannedFrame_.framebuffer = std::move(framebuffer);
+        try {
+            pannedFrame_.kept.resize(size);
+        } catch (const RenderError&) {
+            return;  // without a copy the next frame is drawn whole: slower, never wrong
+        }
     }
     target.bind();
     glDisable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.framebuffer.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
     glBlitFramebuffer(0, 0, size.width, size.height, 0, 0, size.width, size.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     pannedFrame_.content = shown;
     pannedFrame_.valid = true;

@@ -9,6 +9,7 @@
 #include "core/dots/Dot.h"
 #include "core/preview/DotLook.h"
 #include "render/DotLayer.h"
+#include "render/GlObjects.h"
 #include "render/PhotoTexture.h"
 #include "render/RenderTarget.h"
 #include "render/ShaderProgram.h"
@@ -19,14 +20,6 @@
 #include <vector>
 
 namespace smp::render {
-
-namespace traits {
-struct Sampler {
-    static GLuint create() { GLuint n = 0; glGenSamplers(1, &n); return n; }
-    static void destroy(GLuint n) { glDeleteSamplers(1, &n); }
-};
-}  // namespace traits
-using SamplerHandle = GlHandle<traits::Sampler>;
 
 class SceneRenderer {
 public:
@@ -91,8 +84,7 @@ private:
     // costs a texture fetch per view pixel for the photo and four for the pigment, far beyond a
     // 60 fps frame, while moving 8 MB costs a few milliseconds.
     struct PannedFrame {
-        TextureHandle pixels;
-        FramebufferHandle framebuffer;
+        RenderTarget kept;
         FrameContent content;
         bool valid = false;
     };
