@@ -19,7 +19,7 @@ void runPlanCommand(const PlanRequest& request, std::ostream& out) {
     const core::SizePx photoSize{document.photo.width, document.photo.height};
     // The same field and dots the window and `smp-studio dots` show, so the counts agree.
     const dots::DensityField field = core::projectField(document.project, photoSize);
-    const dots::DotLayout layout = core::projectDots(document.project, photoSize);
+    const dots::DotLayout layout = core::projectDots(document.project, field);
     const plan::TreatmentPlan treatment = plan::computePlan(document.project, layout, field, settings);
 
     if (request.json)

@@ -14,9 +14,7 @@ dots::DensityField projectField(const Project& project, SizePx photoSize) {
     return design::buildDensityField({d.hairline, d.face, d.zones, d.density, project.scale, photoSize});
 }
 
-namespace {
-
-dots::DotLayout dotsOf(const Project& project, const dots::DensityField& field) {
+dots::DotLayout projectDots(const Project& project, const dots::DensityField& field) {
     // A hairline dragged off the head, or a photo too small to hold one, treats nothing: that is
     // a design with no dots, not an error (the engine refuses an empty area as a bad request).
     if (!field.anyTreated()) {
@@ -26,10 +24,8 @@ dots::DotLayout dotsOf(const Project& project, const dots::DensityField& field) 
     return dots::generateDots(field, project.plan, project.seed);
 }
 
-}  // namespace
-
 dots::DotLayout projectDots(const Project& project, SizePx photoSize) {
-    return dotsOf(project, projectField(project, photoSize));
+    return projectDots(project, projectField(project, photoSize));
 }
 
 preview::TimelinePoint timelinePoint(const ProjectTimeline& timeline) {
@@ -43,7 +39,7 @@ preview::TimelinePoint timelinePoint(const ProjectTimeline& timeline) {
 ProjectSkin projectSkin(const Project& project, SizePx photoSize, const preview::TimelinePoint& when,
                         const preview::HealingModel& healing) {
     const dots::DensityField field = projectField(project, photoSize);
-    ProjectSkin skin{dotsOf(project, field), {}};
+    ProjectSkin skin{projectDots(project, field), {}};
     skin.looks = preview::skinAt(skin.layout, when, healing, &field);
     return skin;
 }

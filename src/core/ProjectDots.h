@@ -18,6 +18,8 @@ namespace smp::core {
 
 // Every dot of every session; none when the design treats no skin at all.
 [[nodiscard]] dots::DotLayout projectDots(const Project& project, SizePx photoSize);
+// The same from the project's field, for a caller that keeps the field too.
+[[nodiscard]] dots::DotLayout projectDots(const Project& project, const dots::DensityField& field);
 
 // What the skin shows once healed after `sessionsDone` sessions: every dot those sessions
 // placed, less the ones shed while healing. 0 shows none; more than the plan has shows all.

@@ -35,7 +35,7 @@ void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
         const core::Project& project = state.document.client.project;
         if (project.design) {
             gpu.skin.field = core::projectField(project, {photo.width, photo.height});
-            gpu.skin.layout = core::projectDots(project, {photo.width, photo.height});
+            gpu.skin.layout = core::projectDots(project, *gpu.skin.field);
         }
     } catch (const render::RenderError& error) {
         gpu.renderer.clearPhoto();
