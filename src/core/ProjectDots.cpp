@@ -44,15 +44,4 @@ ProjectSkin projectSkin(const Project& project, SizePx photoSize, const preview:
     return skin;
 }
 
-std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone) {
-    const int sessions = std::clamp(sessionsDone, 0, static_cast<int>(layout.sessionCount()));
-    std::vector<dots::Dot> shown;
-    if (sessions == 0) return shown;
-    const std::size_t end = layout.sessionStart[static_cast<std::size_t>(sessions)];
-    shown.reserve(end);
-    for (std::size_t i = 0; i < end; ++i)
-        if (!layout.dots[i].shedBeforeNext) shown.push_back(layout.dots[i]);
-    return shown;
-}
-
 }  // namespace smp::core

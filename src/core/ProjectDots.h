@@ -21,10 +21,6 @@ namespace smp::core {
 // The same from the project's field, for a caller that keeps the field too.
 [[nodiscard]] dots::DotLayout projectDots(const Project& project, const dots::DensityField& field);
 
-// What the skin shows once healed after `sessionsDone` sessions: every dot those sessions
-// placed, less the ones shed while healing. 0 shows none; more than the plan has shows all.
-[[nodiscard]] std::vector<dots::Dot> settledDots(const dots::DotLayout& layout, int sessionsDone);
-
 // The point of the timeline the project was saved at (all sessions: every session of the plan).
 [[nodiscard]] preview::TimelinePoint timelinePoint(const ProjectTimeline& timeline);
 

@@ -28,19 +28,20 @@ TEST_CASE("a project's dots come from its design, the same on every call", "[cor
     REQUIRE(b.dots.back().positionMm == a.dots.back().positionMm);
 }
 
-TEST_CASE("settled dots are the sessions done, less those shed while healing", "[core][projectdots]") {
-    const dots::DotLayout layout = core::projectDots(designedProject(), kPhoto);
-    REQUIRE(core::settledDots(layout, 0).empty());
+TEST_CASE("the settled skin shows the sessions done, less the dots shed while healing", "[core][projectdots]") {
+    const core::Project project = designedProject();
+    const auto skinAfter = [&](int sessions) { return core::projectSkin(project, kPhoto, {sessions, std::nullopt}); };
+    REQUIRE(skinAfter(0).looks.empty());
     for (int k = 1; k <= 3; ++k) {
+        const core::ProjectSkin skin = skinAfter(k);
         std::size_t kept = 0;
-        for (std::size_t i = 0; i < layout.sessionStart[static_cast<std::size_t>(k)]; ++i)
-            kept += layout.dots[i].shedBeforeNext ? 0 : 1;
-        const auto shown = core::settledDots(layout, k);
-        REQUIRE(shown.size() == kept);
-        for (const dots::Dot& d : shown) REQUIRE_FALSE(d.shedBeforeNext);
-        for (const dots::Dot& d : shown) REQUIRE(d.session < k);
+        for (std::size_t i = 0; i < skin.layout.sessionStart[static_cast<std::size_t>(k)]; ++i)
+            kept += skin.layout.dots[i].shedBeforeNext ? 0 : 1;
+        REQUIRE(skin.looks.size() == kept);
     }
-    REQUIRE(core::settledDots(layout, 9).size() == core::settledDots(layout, 3).size());
+    REQUIRE(skinAfter(9).looks.size() == skinAfter(3).looks.size());
+    // The project's saved timeline, all sessions settled, is the same skin.
+    REQUIRE(core::projectSkin(project, kPhoto, core::timelinePoint(project.timeline)).looks == skinAfter(3).looks);
 }
 
 TEST_CASE("a design that treats no skin has no dots, and no design is an error that says what to do", "[core][projectdots]") {
@@ -51,7 +52,7 @@ TEST_CASE("a design that treats no skin has no dots, and no design is an error t
     const dots::DotLayout none = core::projectDots(project, kPhoto);
     REQUIRE(none.dots.empty());
     REQUIRE(none.sessionCount() == 3);
-    REQUIRE(core::settledDots(none, 3).empty());
+    REQUIRE(core::projectSkin(project, kPhoto, {3, std::nullopt}).looks.empty());
 
     project.design.reset();
     REQUIRE_THROWS_WITH(core::projectDots(project, kPhoto), Contains("the project has no hairline yet"));

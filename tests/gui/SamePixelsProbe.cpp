@@ -67,25 +67,26 @@ private:
 
 // A dot half way down the treated area: a real dot, so the close-up is among dots (the mean of
 // a hairline band's dots can fall on bare forehead).
-core::Vec2 middleDotMm(std::vector<dots::Dot> dots) {
+core::Vec2 middleDotMm(std::vector<preview::DotLook> dots) {
     if (dots.empty()) throw std::runtime_error("the project has no dots to compare");
     const auto middle = dots.begin() + std::ptrdiff_t(dots.size() / 2);
     std::nth_element(dots.begin(), middle, dots.end(),
-                     [](const dots::Dot& a, const dots::Dot& b) { return a.positionMm.y < b.positionMm.y; });
+                     [](const preview::DotLook& a, const preview::DotLook& b) { return a.positionMm.y < b.positionMm.y; });
     return middle->positionMm;
 }
 
 void renderViews(const std::filesystem::path& project, const std::filesystem::path& output) {
     const vision::ClientDocument document = vision::openClientDocument(project);
     const core::SizePx photoSize{document.photo.width, document.photo.height};
-    const dots::DotLayout layout = core::projectDots(document.project, photoSize);
-    const std::vector<dots::Dot> dots = core::settledDots(layout, static_cast<int>(layout.sessionCount()));
+    // What the canvas shows on opening: the project's own point of the timeline.
+    const std::vector<preview::DotLook> dots =
+        core::projectSkin(document.project, photoSize, core::timelinePoint(document.project.timeline)).looks;
     const double pxPerMm = document.project.scale.pxPerMm;
     std::cout << "dots: " << dots.size() << "\n" << "renderer: " << render::currentRendererName() << "\n";
 
     render::SceneRenderer renderer;
     renderer.setPhoto(document.photo);
-    renderer.setDots(std::span<const dots::Dot>(dots), pxPerMm);
+    renderer.setDots(std::span<const preview::DotLook>(dots), pxPerMm);
     render::RenderTarget target;
     target.resize(kCanvasPx);
     const auto renderTo = [&](const core::ViewTransform& view, const std::string& file) {
