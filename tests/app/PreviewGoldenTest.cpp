@@ -24,7 +24,8 @@ const std::string kCorner = " --region 400,100,260,146 --width 260";
 const std::string kScarArea = " --region 600,60,440,220 --width 440";
 
 core::Image renderState(const std::string& name, const std::string& project, const std::string& args) {
-    const auto out = test::freshFolder("preview_goldens") / (name + ".png");
+    // A folder per state: CTest runs the test cases side by side, and a fresh folder is emptied.
+    const auto out = test::freshFolder("preview_golden_" + name) / (name + ".png");
     const auto result = test::runCommand("env -u DISPLAY -u WAYLAND_DISPLAY " + test::studio() + " render " +
                                          test::quoted(project) + args + " --out " + test::quoted(out.string()));
     INFO(result.output);

@@ -130,7 +130,8 @@ double meanDarkening(const core::Image& render, const core::Image& photo) {
 }
 
 core::Image renderDemo(const std::string& name, const std::string& args) {
-    const auto out = test::freshFolder("cli_render_sessions") / name;
+    // A folder per image: CTest runs the test cases side by side, and a fresh folder is emptied.
+    const auto out = test::freshFolder("cli_render_" + name) / name;
     const auto result = test::runCommand(headless("render " + test::quoted(SMP_SOURCE_DIR "/assets/demo/demo.smp.json") +
                                                   " --width 400 " + args + " --out " + test::quoted(out.string())));
     INFO(result.output);
