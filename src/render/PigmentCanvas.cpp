@@ -77,8 +77,10 @@ std::vector<core::RectPx> PigmentCanvas::redraw(std::span<const preview::DotLook
     std::vector<int> dirty;
     for (std::size_t t = 0; t < tiles; ++t)
         if (tileDirty_[t]) dirty.push_back(int(t));
-    // Tiles dealt out in turn: neighbouring tiles hold about as many dots.
-    inParallel(dirty.size() * kPigmentTileSide, [&](unsigned part, unsigned parts) {
+    // Tiles dealt out in turn: neighbouring tiles hold about as many dots. A tile costs as much
+    // as placing a thousand dots or so (a hairline edit's 48 tiles took 5.6 ms on one thread).
+    constexpr std::size_t kItemsPerTile = 1024;
+    inParallel(dirty.size() * kItemsPerTile, [&](unsigned part, unsigned parts) {
         for (std::size_t i = part; i < dirty.size(); i += parts)
             drawTile(dirty[i]);
     });
