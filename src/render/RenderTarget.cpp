@@ -36,6 +36,7 @@ void RenderTarget::resize(core::SizePx size) {
     color_ = std::move(color);
     framebuffer_ = std::move(framebuffer);
     size_ = size;
+    frameShown_ = 0;
 }
 
 void RenderTarget::bind() const {

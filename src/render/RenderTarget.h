@@ -6,6 +6,8 @@
 #include "core/Image.h"
 #include "render/GlObjects.h"
 
+#include <cstdint>
+
 namespace smp::render {
 
 class RenderTarget {
@@ -24,10 +26,17 @@ public:
     // Reads the pixels back, row 0 at the top; channels is 3 (RGB) or 4 (RGBA).
     [[nodiscard]] core::Image read(int channels = 3) const;
 
+    // Which frame the pixels hold, as numbered by whoever drew it (SceneRenderer numbers its
+    // frames across all renderers): 0 when unknown, as after a resize. Lets a renderer that finds
+    // its own last frame still here draw only what changed, without copying the rest back.
+    [[nodiscard]] std::uint64_t frameShown() const { return frameShown_; }
+    void setFrameShown(std::uint64_t frame) { frameShown_ = frame; }
+
 private:
     TextureHandle color_;
     FramebufferHandle framebuffer_;
     core::SizePx size_;
+    std::uint64_t frameShown_ = 0;
 };
 
 }  // namespace smp::render

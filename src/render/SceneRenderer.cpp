@@ -4,6 +4,7 @@
 #include "render/RenderError.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <vector>
@@ -69,6 +70,13 @@ core::RectPx borderBand(int x, int dx, int halfLinePx, core::SizePx size) {
     return intersect({x - reach, 0, 2 * reach, size.height}, {0, 0, size.width, size.height});
 }
 
+// Frames are numbered across all renderers, so that a target's number names one frame of one
+// renderer (RenderTarget::frameShown).
+std::uint64_t nextFrameNumber() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
 }  // namespace
 
 SceneRenderer::SceneRenderer()
@@ -93,17 +101,19 @@ void SceneRenderer::setPhoto(const core::Image& photo) {
     dotLayer_.photoChanged();
 }
 
-void SceneRenderer::render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare) {
+void SceneRenderer::render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare,
+                           FrameQuality quality) {
     if (photo_) dotLayer_.prepare(*photo_, &photoPixels_);
-    FrameContent wanted = contentOf(target.size(), view, compare);
+    FrameContent wanted = contentOf(target.size(), view, compare, quality);
     std::vector<core::RectPx> redrawn;
     bool inPlace = false;
     if (!drawPannedFrame(target, wanted, view, compare, redrawn, inPlace)) {
         target.bind();
-        drawFrame(target.size(), view, compare, {0, 0, target.size().width, target.size().height});
+        drawFrame(target.size(), view, compare, {0, 0, target.size().width, target.size().height}, quality);
         inPlace = false;
     }
     keepFrame(target, wanted, inPlace ? &redrawn : nullptr);
+    target.setFrameShown(pannedFrame_.valid ? pannedFrame_.frame : 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     throwOnGlError("drawing the scene");
 }
@@ -155,8 +165,9 @@ core::RectPx SceneRenderer::viewRectReaching(core::RectPx photoRect, const core:
 }
 
 SceneRenderer::FrameContent SceneRenderer::contentOf(core::SizePx size, const core::ViewTransform& view,
-                                                     const core::CompareView& compare) const {
+                                                     const core::CompareView& compare, FrameQuality quality) const {
     FrameContent content;
+    content.quality = quality;
     content.size = size;
     content.photoRevision = photoRevision_;
     content.dotLayerDraws = dotLayer_.draws();
@@ -169,20 +180,20 @@ SceneRenderer::FrameContent SceneRenderer::contentOf(core::SizePx size, const co
 }
 
 void SceneRenderer::drawFrame(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare,
-                              core::RectPx clip) {
+                              core::RectPx clip, FrameQuality quality) {
     glDisable(GL_BLEND);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_FRAMEBUFFER_SRGB);
     glEnable(GL_SCISSOR_TEST);
     const core::RectPx whole{0, 0, size.width, size.height};
     switch (compare.mode) {
-        case core::CompareMode::After: drawPhoto(size, view, true, whole, clip); break;
-        case core::CompareMode::Before: drawPhoto(size, view, false, whole, clip); break;
+        case core::CompareMode::After: drawPhoto(size, view, true, whole, clip, quality); break;
+        case core::CompareMode::Before: drawPhoto(size, view, false, whole, clip, quality); break;
         case core::CompareMode::Split: {
             // One view for both sides: only the scissor tells them apart.
             const int x = dividerX(compare, size.width);
-            drawPhoto(size, view, false, whole, intersect(clip, {0, 0, x, size.height}));
-            drawPhoto(size, view, true, whole, intersect(clip, {x, 0, size.width - x, size.height}));
+            drawPhoto(size, view, false, whole, intersect(clip, {0, 0, x, size.height}), quality);
+            drawPhoto(size, view, true, whole, intersect(clip, {x, 0, size.width - x, size.height}), quality);
             if (x > 0 && x < size.width) {
                 const int edge = kDividerLightPx / 2 + kDividerEdgePx;
                 fill(size, intersect(clip, {x - edge, 0, 2 * edge, size.height}), kDividerEdgeSrgb);
@@ -193,8 +204,8 @@ void SceneRenderer::drawFrame(core::SizePx size, const core::ViewTransform& view
         }
         case core::CompareMode::SideBySide: {
             const int left = size.width / 2;
-            drawPhoto(size, view, false, {0, 0, left, size.height}, clip);
-            drawPhoto(size, view, true, {left, 0, size.width - left, size.height}, clip);
+            drawPhoto(size, view, false, {0, 0, left, size.height}, clip, quality);
+            drawPhoto(size, view, true, {left, 0, size.width - left, size.height}, clip, quality);
             break;
         }
     }
@@ -203,14 +214,14 @@ void SceneRenderer::drawFrame(core::SizePx size, const core::ViewTransform& view
 }
 
 void SceneRenderer::drawPhoto(core::SizePx size, const core::ViewTransform& view, bool withDots,
-                              core::RectPx viewport, core::RectPx clip) {
+                              core::RectPx viewport, core::RectPx clip, FrameQuality quality) {
     const core::RectPx shown = intersect(viewport, clip);
     if (shown.empty()) return;
     fill(size, shown, kBackdropSrgb);
     if (!photo_) return;
 
     setViewport(size, viewport);
-    ShaderProgram& program = pickPhotoProgram(view, withDots);
+    ShaderProgram& program = pickPhotoProgram(view, withDots, quality);
     const core::SizePx photoSize = photo_->size();
     program.use();
     program.set("uViewSizePx", float(viewport.width), float(viewport.height));
@@ -238,8 +249,9 @@ void SceneRenderer::drawPhoto(core::SizePx size, const core::ViewTransform& view
     glUseProgram(0);
 }
 
-ShaderProgram& SceneRenderer::pickPhotoProgram(const core::ViewTransform& view, bool withDots) {
+ShaderProgram& SceneRenderer::pickPhotoProgram(const core::ViewTransform& view, bool withDots, FrameQuality quality) {
     if (!withDots || !dotLayer_.shown()) return photoProgram_;
+    if (quality == FrameQuality::Moving) return photoWithDotsProgram_;
     // View pixels per dot layer texel: past 1, bilinear filtering would show the texel grid in
     // the dots, and from 1 to 2 the close-up filter eases in.
     const double magnification = view.zoom * photo_->size().width / dotLayer_.textureSize().width;
@@ -282,15 +294,21 @@ bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, 
     // are measured from there, so that the hairs never add up.
     wanted.offsetPx = pannedFrame_.content.offsetPx + core::Vec2{double(dx), double(dy)};
 
-    // The kept pixels, moved; GL's rows run upwards, so a pan down is a negative GL shift.
+    // The kept pixels, moved; GL's rows run upwards, so a pan down is a negative GL shift. A
+    // target still showing the kept frame needs none of them when the view stands still: an edit
+    // then costs its band alone, not a copy of 8 MB first.
     target.bind();
-    glDisable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
-    const int fromX = std::max(0, -dx), toX = std::min(size.width, size.width - dx);
-    const int fromY = std::max(0, dy), toY = std::min(size.height, size.height + dy);
-    glBlitFramebuffer(fromX, fromY, toX, toY, fromX + dx, fromY - dy, toX + dx, toY - dy, GL_COLOR_BUFFER_BIT,
-                      GL_NEAREST);
-    target.bind();
+    const bool standsStill = dx == 0 && dy == 0 && target.frameShown() != 0 &&
+                             target.frameShown() == pannedFrame_.frame;
+    if (!standsStill) {
+        glDisable(GL_SCISSOR_TEST);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
+        const int fromX = std::max(0, -dx), toX = std::min(size.width, size.width - dx);
+        const int fromY = std::max(0, dy), toY = std::min(size.height, size.height + dy);
+        glBlitFramebuffer(fromX, fromY, toX, toY, fromX + dx, fromY - dy, toX + dx, toY - dy, GL_COLOR_BUFFER_BIT,
+                          GL_NEAREST);
+        target.bind();
+    }
 
     // What came into sight at the edges, and about the borders between before and after, where
     // the move carried one side's pixels into the other's.
@@ -308,7 +326,7 @@ bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, 
     uncovered.push_back(edited);
     for (const core::RectPx& rect : uncovered)
         if (!rect.empty()) {
-            drawFrame(size, view, compare, rect);
+            drawFrame(size, view, compare, rect, wanted.quality);
             redrawn.push_back(rect);
         }
     inPlace = dx == 0 && dy == 0;
@@ -329,6 +347,7 @@ void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown,
                               GL_COLOR_BUFFER_BIT, GL_NEAREST);
         }
         pannedFrame_.content = shown;
+        pannedFrame_.frame = nextFrameNumber();
         return;
     }
     if (!pannedFrame_.valid || !(pannedFrame_.content.size == size)) {
@@ -345,6 +364,7 @@ void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown,
     glBlitFramebuffer(0, 0, size.width, size.height, 0, 0, size.width, size.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     pannedFrame_.content = shown;
     pannedFrame_.valid = true;
+    pannedFrame_.frame = nextFrameNumber();
 }
 
 }  // namespace smp::render

@@ -14,12 +14,19 @@
 #include "render/RenderTarget.h"
 #include "render/ShaderProgram.h"
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <vector>
 
 namespace smp::render {
+
+// How a frame is drawn. Moving: a frame of a zoom in progress, which a software rasteriser must
+// draw within a 60th of a second. A close-up then magnifies the composite bilinearly, one texture
+// fetch a pixel, instead of filtering the pigment with a B-spline over the photo (five fetches);
+// the dots look a little square until the Final frame that follows once the view is still.
+enum class FrameQuality { Final, Moving };
 
 class SceneRenderer {
 public:
@@ -59,7 +66,8 @@ public:
     // When the last frame drawn here differs only by a pan of whole pixels, its pixels are moved
     // and only what came into sight is drawn (see PannedFrame below); after an edit of the dots,
     // only where the edit changed the layer.
-    void render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare = {});
+    void render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare = {},
+                FrameQuality quality = FrameQuality::Final);
 
     // Renders offscreen at `size` and reads the pixels back as RGB. Always draws the whole frame.
     // An RGB photo shown 1:1, before or after (an export's usual frame), is composited on the CPU
@@ -77,6 +85,7 @@ private:
         int dividerX = 0;  // Split's divider, as the column it lands on
         double zoom = 0.0;
         core::Vec2 offsetPx;  // where the frame's pixels put the photo (a pan moves them, not it)
+        FrameQuality quality = FrameQuality::Final;
         friend bool operator==(const FrameContent&, const FrameContent&) = default;
     };
 
@@ -87,6 +96,7 @@ private:
         RenderTarget kept;
         FrameContent content;
         bool valid = false;
+        std::uint64_t frame = 0;  // its number: a target showing it needs no copy to stand still
     };
 
     // renderToImage's CPU path; empty when the frame is not the photo 1:1, before or after.
@@ -98,14 +108,14 @@ private:
     // Draws `compare`'s layout through `view` into the bound target of size `size`, only within
     // `clip` (view pixels, y down).
     void drawFrame(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare,
-                   core::RectPx clip);
+                   core::RectPx clip, FrameQuality quality = FrameQuality::Final);
     // One photo, before or after, in `viewport` (view pixels, y down) through `view`, within `clip`.
     void drawPhoto(core::SizePx size, const core::ViewTransform& view, bool withDots, core::RectPx viewport,
-                   core::RectPx clip);
+                   core::RectPx clip, FrameQuality quality);
     // The photo alone, the photo with dots, or a close-up of them; sets the close-up's uniforms.
-    ShaderProgram& pickPhotoProgram(const core::ViewTransform& view, bool withDots);
+    ShaderProgram& pickPhotoProgram(const core::ViewTransform& view, bool withDots, FrameQuality quality);
     [[nodiscard]] FrameContent contentOf(core::SizePx size, const core::ViewTransform& view,
-                                         const core::CompareView& compare) const;
+                                         const core::CompareView& compare, FrameQuality quality) const;
     // Moves the kept frame into `target` and draws what came into sight, and sets wanted's offset
     // to where the moved pixels put the photo; false when the frame must be drawn whole.
     // `redrawn` gets the rectangles drawn anew, and `inPlace` whether the kept pixels did not move.

@@ -25,7 +25,8 @@ enum class Move {
     Pan,   // a drag by whole pixels: the renderer moves the last frame's pixels
     Zoom,  // a wheel step: every pixel is drawn anew
     // A wheel step as the canvas draws it while the zoom moves: at half resolution (a quarter of
-    // the pixels), which ImGui stretches over the canvas; the full frame follows once still.
+    // the pixels), which ImGui stretches over the canvas, and as a Moving frame (a close-up
+    // magnifies the composite); the full frame follows once still.
     QuickZoom,
 };
 
@@ -49,7 +50,8 @@ void viewFrame1080p(benchmark::State& state, bool withDots, double zoom, Move mo
     const core::CompareView compare{mode, 0.5};
     const bool quick = move == Move::QuickZoom;
     if (quick) target.resize({960, 540});
-    renderer.render(target, quick ? halved(view) : view, compare);
+    const render::FrameQuality quality = quick ? render::FrameQuality::Moving : render::FrameQuality::Final;
+    renderer.render(target, quick ? halved(view) : view, compare, quality);
     glFinish();
     const int drawsBefore = renderer.dotLayerDraws();
     int step = 0;
@@ -57,7 +59,7 @@ void viewFrame1080p(benchmark::State& state, bool withDots, double zoom, Move mo
         const bool odd = step++ % 2;
         if (move == Move::Pan) view = core::panBy(view, {odd ? 3.0 : -3.0, 1.0});
         else view = core::zoomAt(view, {960, 540}, odd ? 1.0 / 1.02 : 1.02);
-        renderer.render(target, quick ? halved(view) : view, compare);
+        renderer.render(target, quick ? halved(view) : view, compare, quality);
         glFinish();
     }
     if (renderer.dotLayerDraws() != drawsBefore) state.SkipWithError("a view change redrew the dot layer");
