@@ -4,7 +4,6 @@
 #include "render/RenderError.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <vector>
@@ -22,9 +21,6 @@ constexpr int kDividerLightPx = 2;
 constexpr int kDividerEdgePx = 1;
 constexpr float kDividerLightSrgb = 0.93f;
 constexpr float kDividerEdgeSrgb = 0.08f;
-
-// A pan moves the kept frame when the photo lands within this of where whole pixels put it.
-constexpr double kPanToleranceViewPx = 1e-3;
 
 // Texture units of the photo pass.
 constexpr int kPhotoUnit = 0;
@@ -63,20 +59,6 @@ int dividerX(const core::CompareView& compare, int width) {
     return int(std::lround(std::clamp(compare.divider, 0.0, 1.0) * width));
 }
 
-// The columns whose pixels a pan of dx moves across a border at x between two parts of the
-// layout (and over the divider drawn there, `halfLinePx` to each side).
-core::RectPx borderBand(int x, int dx, int halfLinePx, core::SizePx size) {
-    const int reach = std::abs(dx) + halfLinePx;
-    return intersect({x - reach, 0, 2 * reach, size.height}, {0, 0, size.width, size.height});
-}
-
-// Frames are numbered across all renderers, so that a target's number names one frame of one
-// renderer (RenderTarget::frameShown).
-std::uint64_t nextFrameNumber() {
-    static std::atomic<std::uint64_t> last{0};
-    return ++last;
-}
-
 }  // namespace
 
 SceneRenderer::SceneRenderer()
@@ -105,15 +87,20 @@ void SceneRenderer::render(RenderTarget& target, const core::ViewTransform& view
                            FrameQuality quality) {
     if (photo_) dotLayer_.prepare(*photo_, &photoPixels_);
     FrameContent wanted = contentOf(target.size(), view, compare, quality);
-    std::vector<core::RectPx> redrawn;
-    bool inPlace = false;
-    if (!drawPannedFrame(target, wanted, view, compare, redrawn, inPlace)) {
+    const core::SizePx size = target.size();
+    std::optional<FrameBorder> border;
+    if (compare.mode == core::CompareMode::Split && wanted.dividerX > 0 && wanted.dividerX < size.width)
+        border = FrameBorder{wanted.dividerX, kDividerLightPx / 2 + kDividerEdgePx};
+    if (compare.mode == core::CompareMode::SideBySide) border = FrameBorder{size.width / 2, 0};
+    const std::optional<KeptFrame::Reused> reused =
+        keptFrame_.reuse(target, wanted, border, dotsEditIn(size, view, compare));
+    if (reused) {
+        for (const core::RectPx& rect : reused->toDraw) drawFrame(size, view, compare, rect, quality);
+    } else {
         target.bind();
-        drawFrame(target.size(), view, compare, {0, 0, target.size().width, target.size().height}, quality);
-        inPlace = false;
+        drawFrame(size, view, compare, {0, 0, size.width, size.height}, quality);
     }
-    keepFrame(target, wanted, inPlace ? &redrawn : nullptr);
-    target.setFrameShown(pannedFrame_.valid ? pannedFrame_.frame : 0);
+    keptFrame_.keep(target, wanted, reused && reused->inPlace ? &reused->toDraw : nullptr);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     throwOnGlError("drawing the scene");
 }
@@ -164,7 +151,7 @@ core::RectPx SceneRenderer::viewRectReaching(core::RectPx photoRect, const core:
     return intersect({left, top, right - left, bottom - top}, {0, 0, size.width, size.height});
 }
 
-SceneRenderer::FrameContent SceneRenderer::contentOf(core::SizePx size, const core::ViewTransform& view,
+FrameContent SceneRenderer::contentOf(core::SizePx size, const core::ViewTransform& view,
                                                      const core::CompareView& compare, FrameQuality quality) const {
     FrameContent content;
     content.quality = quality;
@@ -177,6 +164,22 @@ SceneRenderer::FrameContent SceneRenderer::contentOf(core::SizePx size, const co
     content.zoom = view.zoom;
     content.offsetPx = view.offsetPx;
     return content;
+}
+
+DotsEdit SceneRenderer::dotsEditIn(core::SizePx size, const core::ViewTransform& view,
+                                   const core::CompareView& compare) const {
+    const DotLayer::Change& change = dotLayer_.lastChange();
+    DotsEdit edit{change.sinceDraws, {}};
+    if (!photo_) return edit;
+    if (compare.mode == core::CompareMode::SideBySide) {
+        // The after half is drawn through the view as if it were the whole target.
+        const int left = size.width / 2;
+        const core::RectPx half = viewRectReaching(change.photoRect, view, {size.width - left, size.height});
+        if (!half.empty()) edit.viewRect = {half.x + left, half.y, half.width, half.height};
+    } else if (compare.mode != core::CompareMode::Before) {  // Before shows no dots at all
+        edit.viewRect = viewRectReaching(change.photoRect, view, size);
+    }
+    return edit;
 }
 
 void SceneRenderer::drawFrame(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare,
@@ -262,109 +265,5 @@ ShaderProgram& SceneRenderer::pickPhotoProgram(const core::ViewTransform& view, 
     return closeUpEaseProgram_;
 }
 
-bool SceneRenderer::drawPannedFrame(RenderTarget& target, FrameContent& wanted, const core::ViewTransform& view,
-                                    const core::CompareView& compare, std::vector<core::RectPx>& redrawn,
-                                    bool& inPlace) {
-    if (!pannedFrame_.valid) return false;
-    FrameContent kept = pannedFrame_.content;
-    const core::Vec2 pan = wanted.offsetPx - kept.offsetPx;
-    const int dx = int(std::lround(pan.x)), dy = int(std::lround(pan.y));
-    if (std::abs(pan.x - dx) > kPanToleranceViewPx || std::abs(pan.y - dy) > kPanToleranceViewPx) return false;
-    const core::SizePx size = wanted.size;
-    if (std::abs(dx) >= size.width || std::abs(dy) >= size.height) return false;
-    kept.offsetPx = wanted.offsetPx;
-    // An edit of the dots since the kept frame: outside what it changed in the layer, the kept
-    // pixels still hold. Before shows no dots at all.
-    core::RectPx edited;
-    if (kept.dotLayerDraws != wanted.dotLayerDraws) {
-        const DotLayer::Change& change = dotLayer_.lastChange();
-        if (kept.dotLayerDraws != change.sinceDraws || !kept.dotsShown || !wanted.dotsShown) return false;
-        kept.dotLayerDraws = wanted.dotLayerDraws;
-        if (compare.mode == core::CompareMode::SideBySide) {
-            // The after half is drawn through the view as if it were the whole target.
-            const int left = size.width / 2;
-            const core::RectPx half = viewRectReaching(change.photoRect, view, {size.width - left, size.height});
-            edited = {half.x + left, half.y, half.width, half.height};
-        } else if (compare.mode != core::CompareMode::Before) {
-            edited = viewRectReaching(change.photoRect, view, size);
-        }
-    }
-    if (!(kept == wanted)) return false;
-    // The moved pixels show the photo where whole pixels put it, a hair from `view`: later pans
-    // are measured from there, so that the hairs never add up.
-    wanted.offsetPx = pannedFrame_.content.offsetPx + core::Vec2{double(dx), double(dy)};
-
-    // The kept pixels, moved; GL's rows run upwards, so a pan down is a negative GL shift. A
-    // target still showing the kept frame needs none of them when the view stands still: an edit
-    // then costs its band alone, not a copy of 8 MB first.
-    target.bind();
-    const bool standsStill = dx == 0 && dy == 0 && target.frameShown() != 0 &&
-                             target.frameShown() == pannedFrame_.frame;
-    if (!standsStill) {
-        glDisable(GL_SCISSOR_TEST);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
-        const int fromX = std::max(0, -dx), toX = std::min(size.width, size.width - dx);
-        const int fromY = std::max(0, dy), toY = std::min(size.height, size.height + dy);
-        glBlitFramebuffer(fromX, fromY, toX, toY, fromX + dx, fromY - dy, toX + dx, toY - dy, GL_COLOR_BUFFER_BIT,
-                          GL_NEAREST);
-        target.bind();
-    }
-
-    // What came into sight at the edges, and about the borders between before and after, where
-    // the move carried one side's pixels into the other's.
-    std::vector<core::RectPx> uncovered;
-    if (dx > 0) uncovered.push_back({0, 0, dx, size.height});
-    if (dx < 0) uncovered.push_back({size.width + dx, 0, -dx, size.height});
-    if (dy > 0) uncovered.push_back({0, 0, size.width, dy});
-    if (dy < 0) uncovered.push_back({0, size.height + dy, size.width, -dy});
-    if (compare.mode == core::CompareMode::Split) {
-        const int x = wanted.dividerX;
-        if (x > 0 && x < size.width) uncovered.push_back(borderBand(x, dx, kDividerLightPx / 2 + kDividerEdgePx, size));
-    } else if (compare.mode == core::CompareMode::SideBySide) {
-        uncovered.push_back(borderBand(size.width / 2, dx, 0, size));
-    }
-    uncovered.push_back(edited);
-    for (const core::RectPx& rect : uncovered)
-        if (!rect.empty()) {
-            drawFrame(size, view, compare, rect, wanted.quality);
-            redrawn.push_back(rect);
-        }
-    inPlace = dx == 0 && dy == 0;
-    return true;
-}
-
-void SceneRenderer::keepFrame(RenderTarget& target, const FrameContent& shown,
-                              const std::vector<core::RectPx>* changed) {
-    const core::SizePx size = shown.size;
-    if (changed && pannedFrame_.valid && pannedFrame_.content.size == size) {
-        // An edit redrew a band of the frame: copying 8 MB back for it would cost more than the band.
-        target.bind();
-        glDisable(GL_SCISSOR_TEST);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
-        for (const core::RectPx& r : *changed) {
-            const int y0 = size.height - r.y - r.height;  // GL's rows run upwards
-            glBlitFramebuffer(r.x, y0, r.x + r.width, y0 + r.height, r.x, y0, r.x + r.width, y0 + r.height,
-                              GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        }
-        pannedFrame_.content = shown;
-        pannedFrame_.frame = nextFrameNumber();
-        return;
-    }
-    if (!pannedFrame_.valid || !(pannedFrame_.content.size == size)) {
-        pannedFrame_.valid = false;
-        try {
-            pannedFrame_.kept.resize(size);
-        } catch (const RenderError&) {
-            return;  // without a copy the next frame is drawn whole: slower, never wrong
-        }
-    }
-    target.bind();
-    glDisable(GL_SCISSOR_TEST);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, pannedFrame_.kept.framebuffer());
-    glBlitFramebuffer(0, 0, size.width, size.height, 0, 0, size.width, size.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    pannedFrame_.content = shown;
-    pannedFrame_.valid = true;
-    pannedFrame_.frame = nextFrameNumber();
-}
 
 }  // namespace smp::render

@@ -10,6 +10,7 @@
 #include "core/preview/DotLook.h"
 #include "render/DotLayer.h"
 #include "render/GlObjects.h"
+#include "render/KeptFrame.h"
 #include "render/PhotoTexture.h"
 #include "render/RenderTarget.h"
 #include "render/ShaderProgram.h"
@@ -21,12 +22,6 @@
 #include <vector>
 
 namespace smp::render {
-
-// How a frame is drawn. Moving: a frame of a zoom in progress, which a software rasteriser must
-// draw within a 60th of a second. A close-up then magnifies the composite bilinearly, one texture
-// fetch a pixel, instead of filtering the pigment with a B-spline over the photo (five fetches);
-// the dots look a little square until the Final frame that follows once the view is still.
-enum class FrameQuality { Final, Moving };
 
 class SceneRenderer {
 public:
@@ -64,7 +59,7 @@ public:
     //   width is odd). Each half is drawn through `view` as if it were the whole target, so the
     //   caller gives the view of a half, e.g. core::fitToView(photo, {width / 2, height}).
     // When the last frame drawn here differs only by a pan of whole pixels, its pixels are moved
-    // and only what came into sight is drawn (see PannedFrame below); after an edit of the dots,
+    // and only what came into sight is drawn (KeptFrame.h); after an edit of the dots,
     // only where the edit changed the layer.
     void render(RenderTarget& target, const core::ViewTransform& view, const core::CompareView& compare = {},
                 FrameQuality quality = FrameQuality::Final);
@@ -75,30 +70,6 @@ public:
     core::Image renderToImage(core::SizePx size, const core::ViewTransform& view, const core::CompareView& compare = {});
 
 private:
-    // What a frame showed, to tell whether the next one is the same picture moved by whole pixels.
-    struct FrameContent {
-        core::SizePx size;
-        int photoRevision = 0;
-        int dotLayerDraws = 0;
-        bool dotsShown = false;
-        core::CompareMode compareMode = core::CompareMode::After;
-        int dividerX = 0;  // Split's divider, as the column it lands on
-        double zoom = 0.0;
-        core::Vec2 offsetPx;  // where the frame's pixels put the photo (a pan moves them, not it)
-        FrameQuality quality = FrameQuality::Final;
-        friend bool operator==(const FrameContent&, const FrameContent&) = default;
-    };
-
-    // The last frame of render(), kept so that a pan moves its pixels: on llvmpipe a close-up
-    // costs a texture fetch per view pixel for the photo and four for the pigment, far beyond a
-    // 60 fps frame, while moving 8 MB costs a few milliseconds.
-    struct PannedFrame {
-        RenderTarget kept;
-        FrameContent content;
-        bool valid = false;
-        std::uint64_t frame = 0;  // its number: a target showing it needs no copy to stand still
-    };
-
     // renderToImage's CPU path; empty when the frame is not the photo 1:1, before or after.
     std::optional<core::Image> renderOnCpu(core::SizePx size, const core::ViewTransform& view,
                                            const core::CompareView& compare);
@@ -116,14 +87,9 @@ private:
     ShaderProgram& pickPhotoProgram(const core::ViewTransform& view, bool withDots, FrameQuality quality);
     [[nodiscard]] FrameContent contentOf(core::SizePx size, const core::ViewTransform& view,
                                          const core::CompareView& compare, FrameQuality quality) const;
-    // Moves the kept frame into `target` and draws what came into sight, and sets wanted's offset
-    // to where the moved pixels put the photo; false when the frame must be drawn whole.
-    // `redrawn` gets the rectangles drawn anew, and `inPlace` whether the kept pixels did not move.
-    bool drawPannedFrame(RenderTarget& target, FrameContent& wanted, const core::ViewTransform& view,
-                         const core::CompareView& compare, std::vector<core::RectPx>& redrawn, bool& inPlace);
-    // Copies the target's pixels for the next frame: only `changed` (view pixels) when given, the
-    // rest of the kept copy being those pixels already.
-    void keepFrame(RenderTarget& target, const FrameContent& shown, const std::vector<core::RectPx>* changed = nullptr);
+    // The dot layer's last change as the frame `compare` lays out through `view` sees it.
+    [[nodiscard]] DotsEdit dotsEditIn(core::SizePx size, const core::ViewTransform& view,
+                                      const core::CompareView& compare) const;
 
     ShaderProgram photoProgram_;
     ShaderProgram photoWithDotsProgram_;
@@ -138,7 +104,7 @@ private:
     int photoRevision_ = 0;
     DotLayer dotLayer_;
     RenderTarget exportTarget_;
-    PannedFrame pannedFrame_;
+    KeptFrame keptFrame_;
 };
 
 }  // namespace smp::render
