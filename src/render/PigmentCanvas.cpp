@@ -44,8 +44,8 @@ std::vector<core::RectPx> PigmentCanvas::redraw(std::span<const preview::DotLook
     std::swap(tileStart_, previousTileStart_);
     std::swap(rednessSources_, previousRednessSources_);
     std::swap(dots_, previousDots_);
-    std::swap(placed_, previousPlaced_);
-    std::swap(placedIndex_, previousPlacedIndex_);
+    std::swap(placement_, previousPlacement_);
+    std::swap(entryDot_, previousEntryDot_);
     if (!incremental) {
         tilesAcross_ = (grid.texels.width + kPigmentTileSide - 1) / kPigmentTileSide;
         tilesDown_ = (grid.texels.height + kPigmentTileSide - 1) / kPigmentTileSide;
@@ -54,11 +54,11 @@ std::vector<core::RectPx> PigmentCanvas::redraw(std::span<const preview::DotLook
         rednessCells_.clear();
     }
     drawnGrid_ = {};  // until the raster holds these dots: an exception leaves a full redraw to do
-    bin(dots, optics, incremental);
+    const bool dirtyKnown = bin(dots, optics, incremental);
 
     const std::size_t tiles = std::size_t(tilesAcross_) * std::size_t(tilesDown_);
-    tileDirty_.assign(tiles, 1);
-    if (incremental)
+    if (!dirtyKnown) tileDirty_.assign(tiles, 1);
+    if (incremental && !dirtyKnown)
         for (std::size_t t = 0; t < tiles; ++t) {
             const std::uint32_t begin = tileStart_[t], count = tileStart_[t + 1] - begin;
             const std::uint32_t previousBegin = previousTileStart_[t];
@@ -111,49 +111,131 @@ bool PigmentCanvas::place(const preview::DotLook& dot, const PigmentOptics& opti
     return true;
 }
 
-void PigmentCanvas::bin(std::span<const preview::DotLook> dots, const PigmentOptics& optics, bool reuse) {
-    dots_.assign(dots.begin(), dots.end());
-    // Each dot placed on its own (in parts, in parallel), then gathered in order.
-    candidates_.resize(dots.size());
-    inParallel(dots.size(), [&](unsigned part, unsigned parts) {
-        const std::size_t begin = dots.size() * part / parts, end = dots.size() * (part + 1) / parts;
+bool PigmentCanvas::bin(std::span<const preview::DotLook> dots, const PigmentOptics& optics, bool reuse) {
+    // Each dot placed on its own (in parts, in parallel). An edit leaves most dots as they were:
+    // their placing comes from the last redraw.
+    const std::size_t count = dots.size();
+    placement_.resize(count);
+    changed_.resize(count);
+    inParallel(count, [&](unsigned part, unsigned parts) {
+        const std::size_t begin = count * part / parts, end = count * (part + 1) / parts;
         for (std::size_t i = begin; i < end; ++i) {
-            Candidate& candidate = candidates_[i];
-            // An edit leaves most dots as they were: take their placing from the last redraw.
             if (reuse && i < previousDots_.size() && previousDots_[i] == dots[i]) {
-                candidate.placed = previousPlacedIndex_[i] >= 0;
-                if (candidate.placed) candidate.where = previousPlaced_[std::size_t(previousPlacedIndex_[i])];
+                placement_[i] = previousPlacement_[i];
+                changed_[i] = 0;
             } else {
-                candidate.placed = place(dots[i], optics, candidate.where);
+                if (!place(dots[i], optics, placement_[i])) placement_[i].tileX0 = -1;
+                changed_[i] = 1;
             }
         }
     });
-    placed_.clear();
-    placedIndex_.assign(dots.size(), -1);
+    dots_.assign(dots.begin(), dots.end());
     rednessSources_.clear();
-    for (std::size_t i = 0; i < dots.size(); ++i) {
-        if (!candidates_[i].placed) continue;
-        placed_.push_back(candidates_[i].where);
-        placedIndex_[i] = std::int32_t(placed_.size() - 1);
-        const Entry& entry = placed_.back().entry;
-        if (entry.redness > 0.0f) rednessSources_.push_back({entry.shape.centreX, entry.shape.centreY, entry.redness});
-    }
+    for (const Placed& p : placement_)
+        if (p.tileX0 >= 0 && p.entry.redness > 0.0f)
+            rednessSources_.push_back({p.entry.shape.centreX, p.entry.shape.centreY, p.entry.redness});
 
+    if (reuse && count == previousDots_.size()) {
+        binChanges();
+        return true;
+    }
+    binAll();
+    return false;
+}
+
+void PigmentCanvas::binAll() {
     // Counting sort by tile, stable: each tile lists its dots in their order.
     const std::size_t tiles = std::size_t(tilesAcross_) * std::size_t(tilesDown_);
     tileStart_.assign(tiles + 1, 0);
-    for (const Placed& p : placed_)
-        for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
-            for (int tx = p.tileX0; tx <= p.tileX1; ++tx)
-                ++tileStart_[std::size_t(ty) * tilesAcross_ + tx + 1];
-    for (std::size_t t = 0; t < tiles; ++t)
-        tileStart_[t + 1] += tileStart_[t];
+    for (const Placed& p : placement_)
+        if (p.tileX0 >= 0)
+            for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
+                for (int tx = p.tileX0; tx <= p.tileX1; ++tx) ++tileStart_[std::size_t(ty) * tilesAcross_ + tx + 1];
+    for (std::size_t t = 0; t < tiles; ++t) tileStart_[t + 1] += tileStart_[t];
     entries_.resize(tileStart_[tiles]);
+    entryDot_.resize(tileStart_[tiles]);
     std::vector<std::uint32_t> next(tileStart_.begin(), tileStart_.end() - 1);
-    for (const Placed& p : placed_)
+    for (std::size_t i = 0; i < placement_.size(); ++i) {
+        const Placed& p = placement_[i];
+        if (p.tileX0 < 0) continue;
+        for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
+            for (int tx = p.tileX0; tx <= p.tileX1; ++tx) {
+                const std::uint32_t at = next[std::size_t(ty) * tilesAcross_ + tx]++;
+                entries_[at] = p.entry;
+                entryDot_[at] = std::uint32_t(i);
+            }
+    }
+}
+
+void PigmentCanvas::binChanges() {
+    // The same dots, a few of them changed: only the tiles a changed dot reached before or
+    // reaches now get new lists; every other tile's list is the last one, copied whole.
+    const std::size_t tiles = std::size_t(tilesAcross_) * std::size_t(tilesDown_);
+    tileDirty_.assign(tiles, 0);
+    const auto markTiles = [&](const Placed& p) {
+        if (p.tileX0 < 0) return;
+        for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
+            for (int tx = p.tileX0; tx <= p.tileX1; ++tx) tileDirty_[std::size_t(ty) * tilesAcross_ + tx] = 1;
+    };
+    changedDots_.clear();
+    for (std::size_t i = 0; i < changed_.size(); ++i)
+        if (changed_[i]) {
+            changedDots_.push_back(std::uint32_t(i));
+            markTiles(previousPlacement_[i]);
+            markTiles(placement_[i]);
+        }
+    // The changed dots that now reach each dirty tile, in their order.
+    std::vector<std::int32_t> slot(tiles, -1);
+    std::vector<std::vector<std::uint32_t>> arriving;
+    for (std::size_t t = 0; t < tiles; ++t)
+        if (tileDirty_[t]) {
+            slot[t] = std::int32_t(arriving.size());
+            arriving.emplace_back();
+        }
+    for (const std::uint32_t i : changedDots_) {
+        const Placed& p = placement_[i];
+        if (p.tileX0 < 0) continue;
         for (int ty = p.tileY0; ty <= p.tileY1; ++ty)
             for (int tx = p.tileX0; tx <= p.tileX1; ++tx)
-                entries_[next[std::size_t(ty) * tilesAcross_ + tx]++] = p.entry;
+                arriving[std::size_t(slot[std::size_t(ty) * tilesAcross_ + tx])].push_back(i);
+    }
+    // A dirty tile's list: its unchanged dots from the last list merged with the arrivals, in
+    // dot order, as binAll would list them.
+    std::vector<std::vector<std::uint32_t>> lists(arriving.size());
+    for (std::size_t t = 0; t < tiles; ++t) {
+        if (!tileDirty_[t]) continue;
+        const std::vector<std::uint32_t>& in = arriving[std::size_t(slot[t])];
+        std::vector<std::uint32_t>& list = lists[std::size_t(slot[t])];
+        auto arrival = in.begin();
+        for (std::uint32_t e = previousTileStart_[t]; e < previousTileStart_[t + 1]; ++e) {
+            const std::uint32_t dot = previousEntryDot_[e];
+            if (changed_[dot]) continue;
+            while (arrival != in.end() && *arrival < dot) list.push_back(*arrival++);
+            list.push_back(dot);
+        }
+        list.insert(list.end(), arrival, in.end());
+    }
+    tileStart_.assign(tiles + 1, 0);
+    for (std::size_t t = 0; t < tiles; ++t) {
+        const std::uint32_t size = tileDirty_[t] ? std::uint32_t(lists[std::size_t(slot[t])].size())
+                                                 : previousTileStart_[t + 1] - previousTileStart_[t];
+        tileStart_[t + 1] = tileStart_[t] + size;
+    }
+    entries_.resize(tileStart_[tiles]);
+    entryDot_.resize(tileStart_[tiles]);
+    for (std::size_t t = 0; t < tiles; ++t) {
+        std::uint32_t at = tileStart_[t];
+        if (!tileDirty_[t]) {
+            const std::uint32_t from = previousTileStart_[t], size = previousTileStart_[t + 1] - from;
+            std::copy_n(previousEntries_.begin() + from, size, entries_.begin() + at);
+            std::copy_n(previousEntryDot_.begin() + from, size, entryDot_.begin() + at);
+            continue;
+        }
+        for (const std::uint32_t dot : lists[std::size_t(slot[t])]) {
+            entries_[at] = placement_[dot].entry;
+            entryDot_[at++] = dot;
+        }
+    }
 }
 
 void PigmentCanvas::drawTile(int tile) {

@@ -43,14 +43,18 @@ private:
         float redness = 0.0f;
     };
     static_assert(sizeof(Entry) == 9 * sizeof(float));
-    // A dot's entry and the tiles it reaches.
+    // A dot's entry and the tiles it reaches; tileX0 < 0: none (off the photo, or no pigment).
     struct Placed {
         Entry entry;
-        std::int32_t tileX0, tileY0, tileX1, tileY1;
+        std::int32_t tileX0 = -1, tileY0 = 0, tileX1 = -1, tileY1 = 0;
     };
 
     [[nodiscard]] bool place(const preview::DotLook& dot, const PigmentOptics& optics, Placed& placed) const;
-    void bin(std::span<const preview::DotLook> dots, const PigmentOptics& optics, bool reuse);
+    // Places the dots and lists each tile's; true when it also worked out which tiles changed
+    // (tileDirty_), as it does for an edit that keeps the number of dots.
+    bool bin(std::span<const preview::DotLook> dots, const PigmentOptics& optics, bool reuse);
+    void binAll();
+    void binChanges();
     [[nodiscard]] std::vector<core::RectPx> dirtyRects() const;
     void drawTile(int tile);
 
@@ -61,22 +65,19 @@ private:
     int tilesAcross_ = 0;
     int tilesDown_ = 0;
 
-    // The dots of each tile, tile t's from entries_[tileStart_[t]] to entries_[tileStart_[t + 1]];
-    // the previous redraw's kept to compare with.
+    // The dots of each tile, tile t's from entries_[tileStart_[t]] to entries_[tileStart_[t + 1]],
+    // entryDot_ naming the dot of each; the previous redraw's kept to compare with.
     std::vector<Entry> entries_, previousEntries_;
+    std::vector<std::uint32_t> entryDot_, previousEntryDot_;
     std::vector<std::uint32_t> tileStart_, previousTileStart_;
     std::vector<char> tileDirty_;
-    // The dots as given and where each was placed (-1: nowhere), to skip working out again the
-    // dots an edit left alone.
+    // The dots as given and where each was placed, to skip working out again the dots an edit
+    // left alone; which changed (scratch of bin).
     std::vector<preview::DotLook> dots_, previousDots_;
-    std::vector<Placed> placed_, previousPlaced_;
-    std::vector<std::int32_t> placedIndex_, previousPlacedIndex_;
+    std::vector<Placed> placement_, previousPlacement_;
+    std::vector<char> changed_;
+    std::vector<std::uint32_t> changedDots_;
     std::vector<RednessSource> rednessSources_, previousRednessSources_;
-    struct Candidate {  // scratch of bin()
-        Placed where;
-        bool placed = false;
-    };
-    std::vector<Candidate> candidates_;
 
     std::vector<float> pigment_;
     std::vector<float> rednessCells_;  // empty while no dot is red

@@ -277,3 +277,52 @@ TEST_CASE("new optics or a new scale redraw the whole raster", "[render][dots]")
     const std::vector<core::RectPx> rescaled = canvas.redraw(dots, render::pigmentGrid({200, 200}, 5.0, 8192), darker);
     REQUIRE(rescaled.size() == 1);
 }
+
+TEST_CASE("a run of random edits always leaves the raster a full redraw would draw", "[render][dots]") {
+    const double pxPerMm = 4.0;
+    const core::SizePx texels{520, 440};
+    const render::PigmentGrid grid = render::pigmentGrid(texels, pxPerMm, 8192);
+    const render::PigmentOptics optics;
+    std::vector<preview::DotLook> dots = scatterLooks(130.0, 110.0, 5000, 3);
+    std::mt19937 random(21);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    render::PigmentCanvas canvas;
+    (void)canvas.redraw(dots, grid, optics);
+    for (int edit = 0; edit < 16; ++edit) {
+        const std::vector<float> before(canvas.pigment().begin(), canvas.pigment().end());
+        // A box somewhere; its dots move, fade out, leave the photo or turn red, or one goes.
+        const double x0 = unit(random) * 110.0, y0 = unit(random) * 90.0;
+        const int kind = edit % 5;
+        for (preview::DotLook& dot : dots) {
+            if (dot.positionMm.x < x0 || dot.positionMm.x > x0 + 20.0 || dot.positionMm.y < y0 ||
+                dot.positionMm.y > y0 + 20.0 || unit(random) < 0.3)
+                continue;
+            if (kind == 0) dot.positionMm.x += 0.5 * (unit(random) - 0.5);
+            if (kind == 1) dot.shade = 0.0f;  // no pigment: on no tile at all
+            if (kind == 2) dot.positionMm.y -= 200.0;  // off the photo
+            if (kind == 3) dot.redness = float(unit(random));
+            if (kind == 4) dot.diameterMm *= 1.3;
+        }
+        if (edit % 7 == 6) dots.erase(dots.begin() + long(edit));  // a dot fewer: every placing shifts
+        const std::vector<core::RectPx> changed = canvas.redraw(dots, grid, optics);
+        render::PigmentCanvas fresh;
+        (void)fresh.redraw(dots, grid, optics);
+        INFO("edit " << edit << " kind " << kind);
+        REQUIRE(std::equal(canvas.pigment().begin(), canvas.pigment().end(), fresh.pigment().begin(),
+                           fresh.pigment().end()));
+        // Every texel that differs from before lies in a rectangle the redraw reported.
+        long unreported = 0, differing = 0;
+        for (int y = 0; y < texels.height; ++y)
+            for (int x = 0; x < texels.width; ++x) {
+                const std::size_t at = 2 * (std::size_t(y) * texels.width + x);
+                if (before[at] == canvas.pigment()[at] && before[at + 1] == canvas.pigment()[at + 1]) continue;
+                ++differing;
+                const bool reported = std::any_of(changed.begin(), changed.end(), [&](const core::RectPx& r) {
+                    return x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+                });
+                if (!reported) ++unreported;
+            }
+        REQUIRE(differing > 0);
+        REQUIRE(unreported == 0);
+    }
+}
