@@ -83,24 +83,27 @@ void hairlineEdit(benchmark::State& state, core::SizePx photo, double pxPerMm) {
 // The floor: a frame of the canvas after an edit changes the dots (<= 25 ms at 1080p
 // with 60k dots). Each iteration sets the next layout (a hairline drag: a tenth of the dots move,
 // all in one band) and draws the 1080p frame the canvas shows, the photo fitted into it.
-void editFrame1080p(benchmark::State& state, core::SizePx photo, double pxPerMm) {
+void editFrame1080p(benchmark::State& state, core::SizePx photo, double pxPerMm, double zoom = 1.0,
+                    render::FrameQuality quality = render::FrameQuality::Final) {
     const std::vector<preview::DotLook> dots = test::scatterDots(photo, pxPerMm, int(state.range(0)), 3);
     const std::vector<std::vector<preview::DotLook>> layouts{dots, editHairline(dots, photo, pxPerMm)};
     render::SceneRenderer renderer;
     renderer.setPhoto(test::paintTestPhoto(photo.width, photo.height));
     render::RenderTarget target;
     target.resize({1920, 1080});
-    const core::ViewTransform view = core::fitToView(photo, target.size());
+    // Zoomed in, about the band the edit changes.
+    const core::ViewTransform fit = core::fitToView(photo, target.size());
+    const core::ViewTransform view = core::zoomAt(fit, {960.0, fit.offsetPx.y + 0.05 * photo.height * fit.zoom}, zoom);
     for (const auto& layout : layouts) {
         renderer.setDots(layout, pxPerMm);
-        renderer.render(target, view);
+        renderer.render(target, view, {}, quality);
     }
     glFinish();
     std::size_t next = 0;
     const double cpuBefore = processCpuMs();
     for (auto _ : state) {
         renderer.setDots(layouts[next], pxPerMm);
-        renderer.render(target, view);
+        renderer.render(target, view, {}, quality);
         glFinish();
         next = (next + 1) % layouts.size();
     }
@@ -140,6 +143,12 @@ BENCHMARK_CAPTURE(fullChange, fresh_red_1000x1300_4pxmm, core::SizePx{1000, 1300
 BENCHMARK_CAPTURE(hairlineEdit, photo_1000x1300_4pxmm, core::SizePx{1000, 1300}, 4.0)
     ->Arg(60000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(editFrame1080p, photo_1000x1300_4pxmm, core::SizePx{1000, 1300}, 4.0)
+    ->Arg(60000)->Unit(benchmark::kMillisecond)->UseRealTime();
+// The same edit zoomed in 4x on the band, as an artist drags a hairline point: the band fills the
+// view. Final frames filter the close-up; Moving ones (while the drag lasts) magnify the composite.
+BENCHMARK_CAPTURE(editFrame1080p, zoom4_final, core::SizePx{1000, 1300}, 4.0, 4.0)
+    ->Arg(60000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(editFrame1080p, zoom4_moving, core::SizePx{1000, 1300}, 4.0, 4.0, render::FrameQuality::Moving)
     ->Arg(60000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK_CAPTURE(fullChange, photo_4000x3000_12pxmm, core::SizePx{4000, 3000}, 12.0, 0.0f)
     ->Arg(60000)->Unit(benchmark::kMillisecond)->UseRealTime();
