@@ -142,9 +142,14 @@ void headCase() {
 
 }  // namespace
 
-int main() {
-    uniformCase(100'000);
-    uniformCase(1'000'000);
-    gradientCase(100'000);
-    headCase();
+// With arguments, only the named cases run (uniform100k, uniform1m, gradient, head): for profiling.
+int main(int argc, char** argv) {
+    const std::vector<std::string> only(argv + 1, argv + argc);
+    const auto wanted = [&](const char* name) {
+        return only.empty() || std::find(only.begin(), only.end(), name) != only.end();
+    };
+    if (wanted("uniform100k")) uniformCase(100'000);
+    if (wanted("uniform1m")) uniformCase(1'000'000);
+    if (wanted("gradient")) gradientCase(100'000);
+    if (wanted("head")) headCase();
 }

@@ -140,6 +140,18 @@ DensityField::NodeRange DensityField::nodesTouching(const RectMm& rect) const {
             std::min(row(rect.y1) + 1, rows_ - 1)};
 }
 
+double DensityField::maxDensity(const RectMm& rect) const {
+    const double u0 = (rect.x0 - area_.x0) / spacing_, u1 = (rect.x1 - area_.x0) / spacing_;
+    const double v0 = (rect.y0 - area_.y0) / spacing_, v1 = (rect.y1 - area_.y0) / spacing_;
+    if (u0 >= 0.0 && v0 >= 0.0 && u1 <= columns_ - 1.0 && v1 <= rows_ - 1.0 &&
+        std::floor(u0) == std::floor(std::nextafter(u1, u0)) && std::floor(v0) == std::floor(std::nextafter(v1, v0))) {
+        // The same corner values bounds() takes (densityAt blends exactly as at() does).
+        return std::max(std::max(densityAt({rect.x0, rect.y0}), densityAt({rect.x1, rect.y0})),
+                        std::max(densityAt({rect.x0, rect.y1}), densityAt({rect.x1, rect.y1})));
+    }
+    return bounds(rect).maxDensity;
+}
+
 FieldBounds DensityField::bounds(const RectMm& rect) const {
     // The sampler asks this for millions of small cells: inside one patch the extremes are at
     // the rectangle's four corners, no lists needed.
@@ -156,24 +168,34 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
     // A bilinear patch takes its extremes at its corners, so over a rectangle the extremes are
     // among the values at the rectangle's corners, at the nodes inside it and where its sides
     // cross the raster's lines: exact, and only 4 evaluations for a rectangle inside one patch.
-    auto lines = [&](double lo, double hi, double origin, int count, std::vector<double>& out) {
-        out.clear();
-        out.push_back(lo);
+    // Node lines strictly inside the rectangle: there the value is the node's own, read directly
+    // (a large rectangle is mostly nodes: this is what keeps the layer set-up cheap).
+    auto lines = [&](double lo, double hi, double origin, int count) {
         const int first = std::max(0, static_cast<int>(std::floor((lo - origin) / spacing_)) + 1);
-        for (int i = first; i < count; ++i) {
-            const double at = origin + i * spacing_;
-            if (at >= hi) break;
-            out.push_back(at);
-        }
-        out.push_back(hi);
+        int last = first - 1;
+        while (last + 1 < count && origin + (last + 1) * spacing_ < hi)
+            ++last;
+        return std::pair{first, last};
     };
-    thread_local std::vector<double> xs, ys;
-    lines(rect.x0, std::max(rect.x0, rect.x1), area_.x0, columns_, xs);
-    lines(rect.y0, std::max(rect.y0, rect.y1), area_.y0, rows_, ys);
+    const double x1 = std::max(rect.x0, rect.x1), y1 = std::max(rect.y0, rect.y1);
+    const auto [c0, c1] = lines(rect.x0, x1, area_.x0, columns_);
+    const auto [r0, r1] = lines(rect.y0, y1, area_.y0, rows_);
     FieldBounds out{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
-    for (double y : ys)
-        for (double x : xs)
-            widen(out, at({x, y}));
+    for (int r = r0; r <= r1; ++r) {
+        const FieldValue* row = &nodes_[index(0, r)];
+        for (int c = c0; c <= c1; ++c)
+            widen(out, row[c]);
+    }
+    // The rectangle's sides: its corners and where the node lines cross them.
+    for (const double y : {rect.y0, y1}) {
+        widen(out, at({rect.x0, y}));
+        for (int c = c0; c <= c1; ++c)
+            widen(out, at({area_.x0 + c * spacing_, y}));
+        widen(out, at({x1, y}));
+    }
+    for (const double x : {rect.x0, x1})
+        for (int r = r0; r <= r1; ++r)
+            widen(out, at({x, area_.y0 + r * spacing_}));
     return out;
 }
 
@@ -183,26 +205,42 @@ std::uint64_t DensityField::fingerprint(const RectMm& rect) const {
     h.combine(std::bit_cast<std::uint64_t>(area_.x0)).combine(std::bit_cast<std::uint64_t>(area_.y0));
     for (int r = range.r0; r <= range.r1; ++r)
         for (int c = range.c0; c <= range.c1; ++c) {
+            // One combine per node: the channels folded by rotation (a fingerprint, not a hash
+            // any adversary sees).
             const FieldValue& value = nodes_[index(c, r)];
-            for (const double channel : {value.density, value.mask, value.transition, value.scar})
-                h.combine(std::bit_cast<std::uint64_t>(channel));
+            h.combine(std::bit_cast<std::uint64_t>(value.density) ^
+                      std::rotl(std::bit_cast<std::uint64_t>(value.mask), 13) ^
+                      std::rotl(std::bit_cast<std::uint64_t>(value.transition), 29) ^
+                      std::rotl(std::bit_cast<std::uint64_t>(value.scar), 47));
         }
     return h.next();
 }
 
 double DensityField::expectedDots(double densityScale) const {
-    // Midpoint rule on the node cells: good to a few per cent, which is all a dot cap needs.
+    // Midpoint rule on the node cells: good to a few per cent, which is all a dot cap needs. The
+    // midpoint's bilinear value is blended from the four nodes directly, as at() would.
+    const auto mid = [](double a, double b, double d, double e) {
+        const double top = a + (b - a) * 0.5;
+        const double bottom = d + (e - d) * 0.5;
+        return top + (bottom - top) * 0.5;
+    };
     double dots = 0.0;
-    for (int r = 0; r + 1 < rows_; ++r)
+    for (int r = 0; r + 1 < rows_; ++r) {
+        const FieldValue* upper = &nodes_[index(0, r)];
+        const FieldValue* lower = &nodes_[index(0, r + 1)];
+        const double y = area_.y0 + (r + 0.5) * spacing_;
+        const double h = std::max(0.0, std::min(spacing_, area_.y1 - (y - 0.5 * spacing_)));
         for (int c = 0; c + 1 < columns_; ++c) {
+            const double mask = mid(upper[c].mask, upper[c + 1].mask, lower[c].mask, lower[c + 1].mask);
+            if (mask < 0.5) continue;
+            const double density =
+                mid(upper[c].density, upper[c + 1].density, lower[c].density, lower[c + 1].density);
+            if (density < kMinPlacedDensity) continue;
             const double x = area_.x0 + (c + 0.5) * spacing_;
-            const double y = area_.y0 + (r + 0.5) * spacing_;
             const double w = std::max(0.0, std::min(spacing_, area_.x1 - (x - 0.5 * spacing_)));
-            const double h = std::max(0.0, std::min(spacing_, area_.y1 - (y - 0.5 * spacing_)));
-            const FieldValue value = at({x, y});
-            const double density = value.density * densityScale;
-            if (value.mask >= 0.5 && value.density >= kMinPlacedDensity) dots += density * w * h / kMm2PerCm2;
+            dots += density * densityScale * w * h / kMm2PerCm2;
         }
+    }
     return dots;
 }
 

@@ -61,6 +61,9 @@ public:
     [[nodiscard]] double densityAt(core::Vec2 mm) const;
     [[nodiscard]] bool inside(core::Vec2 mm) const;
     [[nodiscard]] FieldBounds bounds(const RectMm& rect) const;
+    // bounds(rect).maxDensity, with a quick path for a rectangle inside one patch (the sampler
+    // asks this for every cell it splits where the density varies).
+    [[nodiscard]] double maxDensity(const RectMm& rect) const;
 
     // Changes when any node that can influence `rect` changes.
     [[nodiscard]] std::uint64_t fingerprint(const RectMm& rect) const;

@@ -16,33 +16,6 @@ constexpr double kSqrt2 = 1.4142135623730951;
 constexpr int kMinTopShift = 3;
 constexpr double kMaxCells = 400'000'000.0;
 
-// Running maximum over +-reach cells along one axis (stride 1: rows, stride cols: columns);
-// on a torus the window wraps, so a sparse cell reaches across the seam too.
-void maxAlong(std::vector<double>& values, int count, int lines, std::size_t step, std::size_t lineStep, int reach,
-              bool wrap) {
-    std::vector<double> line(static_cast<std::size_t>(count));
-    for (int l = 0; l < lines; ++l) {
-        const std::size_t base = static_cast<std::size_t>(l) * lineStep;
-        for (int i = 0; i < count; ++i)
-            line[static_cast<std::size_t>(i)] = values[base + static_cast<std::size_t>(i) * step];
-        for (int i = 0; i < count; ++i) {
-            double m = 0.0;
-            for (int d = -reach; d <= reach; ++d) {
-                int j = i + d;
-                if (wrap) j = (j % count + count) % count;
-                if (j >= 0 && j < count) m = std::max(m, line[static_cast<std::size_t>(j)]);
-            }
-            values[base + static_cast<std::size_t>(i) * step] = m;
-        }
-    }
-}
-
-void maxFilter(std::vector<double>& values, int cols, int rows, int reach, bool wrap) {
-    const auto c = static_cast<std::size_t>(cols);
-    maxAlong(values, cols, rows, 1, c, reach, wrap);  // along each row
-    maxAlong(values, rows, cols, c, 1, reach, wrap);  // along each column
-}
-
 }  // namespace
 
 int LayerGrid::topIndexOf(double x, double y) const {
@@ -104,7 +77,6 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
     grid.rows = grid.topRows << shift;
 
     grid.top.resize(static_cast<std::size_t>(grid.topCols) * static_cast<std::size_t>(grid.topRows));
-    std::vector<double> reach(grid.top.size());
     for (int ty = 0; ty < grid.topRows; ++ty)
         for (int tx = 0; tx < grid.topCols; ++tx) {
             TopCell& cell = grid.top[static_cast<std::size_t>(ty * grid.topCols + tx)];
@@ -124,13 +96,9 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
                 ++depth;
             cell.firstDepth = static_cast<std::uint8_t>(depth);
             cell.fingerprint = field.fingerprint(rect);
-            reach[static_cast<std::size_t>(ty * grid.topCols + tx)] = cell.mask ? cell.rHi : 0.0;
         }
-    // A dot in a sparse cell reaches further than the spacing of the cell a dart lands in.
-    const int cellsReach = static_cast<int>(std::ceil(grid.rMax / grid.topSide));
-    maxFilter(reach, grid.topCols, grid.topRows, cellsReach, periodic);
-    for (std::size_t i = 0; i < grid.top.size(); ++i)
-        grid.top[i].searchR = std::max(reach[i], grid.top[i].rHi);
+    // How far a dot in a sparse cell reaches into its neighbours is tracked by the spacing index
+    // from the dots actually placed (SpacingIndex::reachInto), not bounded here from the field.
     return grid;
 }
 

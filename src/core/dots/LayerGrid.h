@@ -15,7 +15,6 @@ namespace smp::dots::detail {
 struct TopCell {
     double rLo = 0.0;             // least spacing anywhere in the cell
     double rHi = 0.0;             // largest spacing anywhere in the cell
-    double searchR = 0.0;         // farthest a dot can reach into this cell from anywhere
     bool constant = false;        // density is the same everywhere in the cell
     std::uint8_t mask = 0;        // 0 nothing treated, 1 partly, 2 fully treated
     std::uint8_t firstDepth = 0;  // depth at which the cell's darts start

@@ -74,7 +74,8 @@ std::vector<std::uint8_t> dirtyCells(const LayerGrid& now, const LayerGrid& befo
     return dirty;
 }
 
-void checkRequest(const LayerRequest& request) {
+// Returns about how many dots the layer will hold.
+std::size_t checkRequest(const LayerRequest& request) {
     if (request.field == nullptr) throw core::UsageError("dot layer: no density field given");
     const double expected = request.field->expectedDots(request.densityScale);
     if (expected > static_cast<double>(request.dotCap)) {
@@ -86,6 +87,7 @@ void checkRequest(const LayerRequest& request) {
     for (const core::Vec2& p : request.obstacles)
         if (!std::isfinite(p.x) || !std::isfinite(p.y))
             throw core::UsageError("dot layer: an obstacle dot has a position that is not a number");
+    return static_cast<std::size_t>(expected);
 }
 
 }  // namespace
@@ -104,11 +106,11 @@ void LayerSampler::reset() {
 }
 
 const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request) {
-    checkRequest(request);
+    const std::size_t expected = checkRequest(request);
     State& s = *state_;
     LayerGrid grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic);
     std::vector<std::uint64_t> prints = obstacleFingerprints(grid, request.obstacles);
-    const detail::RegionRequest base{request.field, &grid, request.seed, request.layer, request.obstacles};
+    const detail::RegionRequest base{request.field, &grid, request.seed, request.layer, request.obstacles, expected};
 
     const bool comparable = s.valid && s.seed == request.seed && s.layer == request.layer && s.grid.sameShape(grid);
     LayerStats stats;

@@ -99,19 +99,52 @@ void bucketDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
     darts.swap(scratch);
 }
 
+// Top cells within `by` cells of a flagged one (wrapping on a torus).
+std::vector<std::uint8_t> dilated(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by) {
+    std::vector<std::uint8_t> out(cells.size(), 0);
+    for (int ty = 0; ty < grid.topRows; ++ty)
+        for (int tx = 0; tx < grid.topCols; ++tx) {
+            if (!cells[static_cast<std::size_t>(ty * grid.topCols + tx)]) continue;
+            for (int y = ty - by; y <= ty + by; ++y)
+                for (int x = tx - by; x <= tx + by; ++x) {
+                    int yy = y, xx = x;
+                    if (grid.periodic) {
+                        yy = (yy % grid.topRows + grid.topRows) % grid.topRows;
+                        xx = (xx % grid.topCols + grid.topCols) % grid.topCols;
+                    } else if (yy < 0 || xx < 0 || yy >= grid.topRows || xx >= grid.topCols) {
+                        continue;
+                    }
+                    out[static_cast<std::size_t>(yy * grid.topCols + xx)] = 1;
+                }
+        }
+    return out;
+}
+
 class Run {
 public:
-    Run(const RegionRequest& request, const std::vector<std::uint8_t>& sampled, std::span<const SampledDot> previous)
+    // Only what lies within reach of the sampled cells (a spacing and a cell) takes part in the
+    // run: the rest of `previous` cannot touch a new dart, so it is passed through as it is, and
+    // obstacles beyond that reach are never indexed. That keeps an edit's cost in proportion to
+    // what it changed rather than to the whole layer.
+    Run(const RegionRequest& request, const std::vector<std::uint8_t>& sampled, std::span<const SampledDot> previous,
+        bool everything)
         : request_(request), field_(*request.field), grid_(*request.grid), sampled_(sampled),
-          index_(grid_, static_cast<std::size_t>(request.field->expectedDots(request.grid->densityScale))) {
+          index_(grid_, everything ? request.expectedDots : std::size_t{0}) {
         salt_ = DotHash(request.seed).combine(0x4c61796572ULL).combine(request.layer).next();
+        std::vector<std::uint8_t> zone;
+        if (!everything) zone = dilated(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)) + 1);
+        const auto inZone = [&](core::Vec2 p) {
+            return everything || zone[static_cast<std::size_t>(grid_.topIndexOf(p.x, p.y))] != 0;
+        };
         for (const core::Vec2& p : request.obstacles) {
             const core::Vec2 q = wrapped(p);
+            if (!inZone(q)) continue;
             index_.insertObstacle(q, field_.inside(q) ? spacingAt(q.x, q.y) : 0.0);
         }
-        for (const SampledDot& dot : previous)
-            if (!sampled_[static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y))])
-                fixed_.push_back(dot);
+        for (const SampledDot& dot : previous) {
+            if (sampled_[static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y))]) continue;
+            (inZone(dot.position) ? fixed_ : passed_).push_back(dot);
+        }
     }
 
     void run() {
@@ -170,11 +203,18 @@ public:
         out.darts = darts_;
         out.cellsSampled = cellsSampled_;
         out.consistent = consistent_;
-        out.dots.reserve(index_.dots().size());
+        std::vector<SampledDot> run;
+        run.reserve(index_.dots().size());
         for (const IndexedDot& dot : index_.dots())
-            out.dots.push_back({index_.position(dot.at), dot.r, dot.key});
-        std::sort(out.dots.begin(), out.dots.end(),
-                  [](const SampledDot& a, const SampledDot& b) { return a.key < b.key; });
+            run.push_back({index_.position(dot.at), dot.r, dot.key});
+        const auto byKey = [](const SampledDot& a, const SampledDot& b) { return a.key < b.key; };
+        std::sort(run.begin(), run.end(), byKey);
+        if (passed_.empty()) {
+            out.dots = std::move(run);
+            return out;
+        }
+        out.dots.resize(run.size() + passed_.size());
+        std::merge(run.begin(), run.end(), passed_.begin(), passed_.end(), out.dots.begin(), byKey);
         return out;
     }
 
@@ -193,8 +233,14 @@ private:
         return spacingMm(grid_.densityScale * field_.densityAt({x, y}));
     }
 
-    [[nodiscard]] const TopCell& topOf(const Cell& cell, int depth) const {
-        return grid_.top[static_cast<std::size_t>((cell.iy >> depth) * grid_.topCols + (cell.ix >> depth))];
+    [[nodiscard]] std::size_t topIndex(const Cell& cell, int depth) const {
+        return static_cast<std::size_t>((cell.iy >> depth) * grid_.topCols + (cell.ix >> depth));
+    }
+    [[nodiscard]] const TopCell& topOf(const Cell& cell, int depth) const { return grid_.top[topIndex(cell, depth)]; }
+    // How far a search from inside the cell must look for the dots that could cover it: its least
+    // spacing `rLo` (lattice steps), or the reach of the dots already placed around it (mm).
+    [[nodiscard]] double searchFrom(const Cell& cell, int depth, double rLo) const {
+        return std::max(rLo * index_.step(), index_.reachInto(topIndex(cell, depth)));
     }
 
     // Fixed dots enter the run at their own priority; one that clashes with a newer dot means
@@ -203,16 +249,13 @@ private:
         while (nextFixed_ < fixed_.size() && fixed_[nextFixed_].key < key) {
             const SampledDot& dot = fixed_[nextFixed_++];
             const LatticePoint at = index_.latticeOf(dot.position);
-            if (index_.conflicts(at, dot.spacing, topSearch(dot.position.x, dot.position.y))) {
+            const std::size_t top = static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y));
+            if (index_.conflicts(at, dot.spacing, index_.reachInto(top))) {
                 consistent_ = false;  // and the cell may be taken: leave the dot out
                 continue;
             }
             index_.insert(at, dot.spacing, dot.key);
         }
-    }
-
-    [[nodiscard]] double topSearch(double x, double y) const {
-        return grid_.top[static_cast<std::size_t>(grid_.topIndexOf(x, y))].searchR;
     }
 
     // Side of a cell at `depth`, in lattice steps.
@@ -254,8 +297,8 @@ private:
         const std::int64_t side = sideSteps(depth);
         const core::Vec2 a = index_.position({cell.ix * side, cell.iy * side});
         const core::Vec2 b = index_.position({(cell.ix + 1) * side, (cell.iy + 1) * side});
-        const FieldBounds bounds = field_.bounds({a.x, a.y, b.x, b.y});
-        const double r = spacingMm(grid_.densityScale * std::max(bounds.maxDensity, kMinPlacedDensity));
+        const double densest = std::max(field_.maxDensity({a.x, a.y, b.x, b.y}), kMinPlacedDensity);
+        const double r = spacingMm(grid_.densityScale * densest);
         return std::max(r, top.rLo) / index_.step();
     }
 
@@ -290,7 +333,7 @@ private:
             const TopCell& top = topOf(cells[dart.cell], depth);
             bool inside = true;
             const double r = spacingOfDart(top, dart.at, inside);
-            if (!inside || index_.conflicts(dart.at, r, top.searchR)) continue;
+            if (!inside || index_.conflicts(dart.at, r, index_.reachInto(topIndex(cells[dart.cell], depth)))) continue;
             index_.insert(dart.at, r, dart.key);
             filled[dart.cell] = 1;
         }
@@ -313,29 +356,34 @@ private:
         for (const Cell& cell : cells) {
             const TopCell& top = topOf(cell, depth);
             const LatticePoint centre{cell.ix * side + side / 2, cell.iy * side + side / 2};
-            index_.gather(centre,
-                          std::max(top.rLo, top.searchR) + 0.5 * static_cast<double>(side) * step * 1.4142135623730951,
-                          near_);
             // The parent's bound serves its descendants too: looser for them, but one field query
             // instead of twenty, and the next split tightens it again.
             const double rLo = cellRLo(top, cell, depth);
+            // Coverage needs every dot within max(rLo, its spacing) of the cell; a dart that a dot
+            // beyond that would reject is still rejected, by its full test when it is thrown.
+            const double halfDiagonal = 0.5 * static_cast<double>(side) * step * 1.4142135623730951;
+            index_.gather(centre, searchFrom(cell, depth, rLo) + halfDiagonal, near_);
             if (coveredBy(near_, 0.0, 0.0, 0.5 * static_cast<double>(side), rLo)) continue;
-            descend(cell, depth, levels, centre, top, rLo, out);
+            descend(cell, depth, levels, centre, top, rLo, near_, out);
         }
     }
 
+    // Each child looks only at the dots that touch it (found while testing whether one covers
+    // it), so its own children and its dart are tested against a few dots rather than all.
     void descend(const Cell& cell, int depth, int levels, LatticePoint centre, const TopCell& top, double rLo,
-                 std::vector<Cell>& out) {
+                 const std::vector<SpacingIndex::Near>& near, std::vector<Cell>& out) {
         const std::int64_t childSide = sideSteps(depth + 1);
         const double half = 0.5 * static_cast<double>(childSide);
+        const double rKeep = std::max(rLo, top.rHi / index_.step());
+        std::vector<SpacingIndex::Near>& touching = touching_[static_cast<std::size_t>(levels)];
         for (int k = 0; k < 4; ++k) {
             const Cell child{cell.ix * 2 + (k & 1), cell.iy * 2 + (k >> 1), false};
             const double ox = static_cast<double>(child.ix * childSide - centre.x) + half;
             const double oy = static_cast<double>(child.iy * childSide - centre.y) + half;
-            if (coveredBy(near_, ox, oy, half, rLo)) continue;
+            if (!touchingDots(near, ox, oy, half, rLo, rKeep, touching)) continue;
             if (top.mask == 1 && !keepCell(child, depth + 1)) continue;
             if (levels > 1) {
-                descend(child, depth + 1, levels - 1, centre, top, rLo, out);
+                descend(child, depth + 1, levels - 1, centre, top, rLo, touching, out);
                 continue;
             }
             const std::size_t t =
@@ -352,7 +400,7 @@ private:
             }
             const double ddx = static_cast<double>(next.at.x - centre.x);
             const double ddy = static_cast<double>(next.at.y - centre.y);
-            for (const SpacingIndex::Near& dot : near_) {
+            for (const SpacingIndex::Near& dot : touching) {
                 const double ex = dot.dx - ddx, ey = dot.dy - ddy;
                 const double limit = std::max(r, dot.r);
                 if (ex * ex + ey * ey < limit * limit * (1.0 + 1e-12)) {
@@ -361,6 +409,24 @@ private:
                 }
             }
         }
+    }
+
+    // The dots of `near` that reach into the square of half-side `half` centred at (ox, oy), with
+    // the larger of their spacing and `rKeep`; false (and `out` unfinished) when one of them
+    // covers the square, with the larger of its spacing and `rLo`.
+    static bool touchingDots(const std::vector<SpacingIndex::Near>& near, double ox, double oy, double half, double rLo,
+                             double rKeep, std::vector<SpacingIndex::Near>& out) {
+        out.clear();
+        for (const SpacingIndex::Near& dot : near) {
+            const double ax = std::abs(dot.dx - ox), ay = std::abs(dot.dy - oy);
+            const double fx = ax + half, fy = ay + half;
+            const double cover = std::max(rLo, dot.r);
+            if (fx * fx + fy * fy < cover * cover) return false;
+            const double nx = std::max(ax - half, 0.0), ny = std::max(ay - half, 0.0);
+            const double keep = std::max(rKeep, dot.r);
+            if (nx * nx + ny * ny < keep * keep * (1.0 + 1e-9)) out.push_back(dot);
+        }
+        return true;
     }
 
     // Is the square of half-side `half` centred at (ox, oy) (lattice steps, relative to where
@@ -390,7 +456,8 @@ private:
                 const bool outsideArea = x0 >= grid_.area.x1 || y0 >= grid_.area.y1;
                 if (outsideArea || b.maxMask < 0.5 || b.maxDensity < kMinPlacedDensity) return false;
             } else {
-                return keepEdgeCell(centre, x0, y0, sideMm, top, cellRLo(top, cell, depth));
+                const double rLo = cellRLo(top, cell, depth);
+                return keepEdgeCell(centre, x0, y0, sideMm, searchFrom(cell, depth, rLo), rLo);
             }
         }
         return true;
@@ -398,7 +465,7 @@ private:
 
     // A small cell the edge of the treated area may cut: the treated part is taken as the
     // polygon of its treated corners and the edge's crossings of its sides.
-    bool keepEdgeCell(LatticePoint centre, double x0, double y0, double side, const TopCell& top, double rLo) {
+    bool keepEdgeCell(LatticePoint centre, double x0, double y0, double side, double search, double rLo) {
         const std::array<core::Vec2, 4> corners{{{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}}};
         std::array<bool, 4> in{};
         int inside = 0;
@@ -420,7 +487,7 @@ private:
             }
         }
         const double step = index_.step();
-        index_.gather(centre, std::max(top.rLo, top.searchR) + side, edgeNear_);
+        index_.gather(centre, search + side, edgeNear_);
         const core::Vec2 c = index_.position(centre);
         for (const SpacingIndex::Near& dot : edgeNear_) {
             const double limit = std::max(rLo, dot.r);
@@ -441,13 +508,15 @@ private:
     const std::vector<std::uint8_t>& sampled_;
     SpacingIndex index_;
     std::uint64_t salt_ = 0;
-    std::vector<SampledDot> fixed_;
+    std::vector<SampledDot> fixed_;   // earlier dots near the sampled cells, re-entered in key order
+    std::vector<SampledDot> passed_;  // earlier dots beyond their reach, in key order, untouched
     std::size_t nextFixed_ = 0;
     bool consistent_ = true;
     std::size_t darts_ = 0;
     std::size_t cellsSampled_ = 0;
     std::vector<Dart> darts, scratch;  // reused between depths
     std::vector<SpacingIndex::Near> near_, edgeNear_;
+    std::array<std::vector<SpacingIndex::Near>, 3> touching_;  // per levels left in descend
     std::vector<std::uint32_t> openPerTop_;
 };
 
@@ -464,7 +533,7 @@ RegionResult resampleRegion(const RegionRequest& request, const std::vector<std:
                             const std::vector<std::uint8_t>& sampled, std::span<const SampledDot> previous) {
     const LayerGrid& grid = *request.grid;
     const bool everything = std::all_of(sampled.begin(), sampled.end(), [](std::uint8_t s) { return s != 0; });
-    Run run(request, sampled, everything ? std::span<const SampledDot>{} : previous);
+    Run run(request, sampled, everything ? std::span<const SampledDot>{} : previous, everything);
     run.run();
     RegionResult out = run.result();
     if (everything || !out.consistent) return out;

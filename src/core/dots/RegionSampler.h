@@ -16,6 +16,7 @@ struct RegionRequest {
     std::uint64_t seed;
     std::uint32_t layer;
     std::span<const core::Vec2> obstacles;
+    std::size_t expectedDots = 0;  // about how many the layer holds: storage is reserved for them
 };
 
 struct RegionResult {

@@ -47,6 +47,12 @@ public:
     // Is there a dot p with |x - p| < max(r, p.r)? `reach` bounds p.r near x.
     [[nodiscard]] bool conflicts(LatticePoint at, double r, double reach) const;
 
+    // The largest spacing (mm) of any dot, sampled or obstacle, whose disc reaches into top cell
+    // `top`: the farthest a search from inside that cell must look. It grows as dots go in, so
+    // it tracks the dots actually placed rather than the sparsest spacing the field allows
+    // nearby (which, beside a density that fades to nothing, is many times the local spacing).
+    [[nodiscard]] double reachInto(std::size_t top) const { return reachIn_[top]; }
+
     // Sampled dots and obstacles within about `radius` of `at`, as offsets in lattice steps.
     struct Near {
         double dx, dy, r;  // r in lattice steps
@@ -61,7 +67,8 @@ private:
         std::int32_t next;
     };
     template <typename Visit> void forCells(LatticePoint at, double radius, Visit&& visit) const;
-    template <typename Visit> bool anyObstacle(LatticePoint at, double radius, Visit&& visit) const;
+    // From `at` to an obstacle, in lattice steps (wrapped on a torus).
+    [[nodiscard]] std::pair<double, double> obstacleOffset(const Obstacle& o, LatticePoint at) const;
     // From `at` to the dot stored as `v` in the cell (col, row), in lattice steps.
     [[nodiscard]] std::pair<std::int64_t, std::int64_t> offsetTo(std::uint32_t v, std::int64_t col, std::int64_t row,
                                                                  LatticePoint at) const {
@@ -79,6 +86,8 @@ private:
         return d;
     }
 
+    void widenReach(double x, double y, double r);  // lattice steps
+
     static constexpr std::uint32_t kEmpty = 0xffffffffu;
     const LayerGrid& grid_;
     double step_;
@@ -88,6 +97,7 @@ private:
     std::vector<std::int32_t> obstacleHeads_;
     std::vector<Obstacle> obstacles_;
     std::vector<IndexedDot> dots_;
+    std::vector<double> reachIn_;  // per top cell, mm
 };
 
 }  // namespace smp::dots::detail

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -221,4 +223,51 @@ TEST_CASE("On a torus a sparse band reaches across the seam", "[dots][sampler]")
     INFO("dots " << dots.size() << ", closest pair ratio " << closest.ratio);
     REQUIRE(dots.size() > 1000);
     CHECK(closest.ratio >= 1.0 - 1e-12);
+}
+
+TEST_CASE("Field bounds over any rectangle are exact, and the quick maximum agrees with them", "[dots][field]") {
+    // A bumpy field: node values from a hash, so extremes sit anywhere.
+    const dots::RectMm area{0.0, 0.0, 20.0, 15.0};
+    const auto field = dots::DensityField::fromFunction(area, 0.7, [](core::Vec2 p) {
+        const double wave = std::sin(p.x * 1.3) * std::cos(p.y * 0.9);
+        return dots::FieldValue{150.0 + 120.0 * wave, 0.5 + 0.5 * std::sin(p.x + p.y), 0.0, 0.0};
+    });
+    std::uint64_t state = 7;
+    auto uniform = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) * 0x1.0p-53;
+    };
+    for (int i = 0; i < 300; ++i) {
+        // Rectangles from a tenth of a patch to most of the area, some over the edge.
+        const double w = i % 3 == 0 ? 0.07 * uniform() : 14.0 * uniform();
+        const double h = i % 3 == 0 ? 0.07 * uniform() : 11.0 * uniform();
+        const double x0 = -1.0 + 21.0 * uniform(), y0 = -1.0 + 16.0 * uniform();
+        const dots::RectMm rect{x0, y0, x0 + w, y0 + h};
+        const dots::FieldBounds b = field.bounds(rect);
+        INFO("rect " << x0 << ", " << y0 << ", " << w << " x " << h);
+        REQUIRE(field.maxDensity(rect) == b.maxDensity);
+        // Every point inside stays within the bounds, and a fine scan comes close to them.
+        double lo = HUGE_VAL, hi = -HUGE_VAL;
+        for (int sy = 0; sy <= 40; ++sy)
+            for (int sx = 0; sx <= 40; ++sx) {
+                const double d = field.densityAt({x0 + w * sx / 40.0, y0 + h * sy / 40.0});
+                REQUIRE(d >= b.minDensity - 1e-9);
+                REQUIRE(d <= b.maxDensity + 1e-9);
+                lo = std::min(lo, d);
+                hi = std::max(hi, d);
+            }
+        const double slack = 240.0 * std::max(w, h) / 40.0 * 2.0;  // the field's slope times the scan step
+        CHECK(hi >= b.maxDensity - slack);
+        CHECK(lo <= b.minDensity + slack);
+    }
+}
+
+TEST_CASE("The expected dot count integrates the treated density", "[dots][field]") {
+    // Half the square treated (x < 10), density rising along y: the integral is known.
+    const auto field = dots::DensityField::fromFunction(square(20.0), 0.5, [](core::Vec2 p) {
+        return dots::FieldValue{100.0 + 10.0 * p.y, p.x < 10.0 ? 1.0 : 0.0, 0.0, 0.0};
+    });
+    // 10 mm x 20 mm, mean density 200 dots/cm2 over 2 cm2 = 400 dots.
+    CHECK(field.expectedDots() == Approx(400.0).epsilon(0.03));
+    CHECK(field.expectedDots(0.5) == Approx(0.5 * field.expectedDots()).epsilon(1e-12));
 }
