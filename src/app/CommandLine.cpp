@@ -185,6 +185,58 @@ Invocation parsePlan(const std::vector<std::string>& args) {
     return invocation;
 }
 
+outputs::ExportKind parseKind(const std::string& flag, const std::string& text) {
+    if (const auto kind = outputs::parseExportKind(text)) return *kind;
+    throw UsageError(flag + ": '" + text + "' is not an export; say " + std::string(outputs::exportKindChoices()));
+}
+
+Invocation parseExport(const std::vector<std::string>& args) {
+    Invocation invocation;
+    invocation.mode = Invocation::Mode::Export;
+    ExportRequest& request = invocation.exportRequest;
+    outputs::ExportSettings& settings = request.settings;
+    bool kindGiven = false;
+    ArgCursor cursor(args, 1);
+    while (!cursor.done()) {
+        const std::string arg = cursor.take();
+        if (arg == "--kind") {
+            settings.kind = parseKind(arg, cursor.valueOf(arg));
+            kindGiven = true;
+        } else if (arg == "--out") settings.output = cursor.valueOf(arg);
+        // Zero and negative widths get their own message rather than "out of range".
+        else if (arg == "--width") settings.widthPx = parseWholeNumber(arg, cursor.valueOf(arg), -(1 << 30), kMaxWidthPx);
+        else if (arg == "--quality") settings.jpegQuality = parseWholeNumber(arg, cursor.valueOf(arg), 1, 100);
+        else if (arg == "--client") settings.clientName = cursor.valueOf(arg);
+        else if (arg == "--date") settings.date = parseDate(arg, cursor.valueOf(arg));
+        else if (arg == "--start") settings.start = parseDate(arg, cursor.valueOf(arg));
+        else if (arg == "--spacing")
+            settings.daysBetweenSessions = parseWholeNumber(arg, cursor.valueOf(arg), plan::kMinDaysBetweenSessions,
+                                                            plan::kMaxDaysBetweenSessions);
+        else if (arg == "--session") {
+            settings.after.sessionsDone = parseWholeNumber(arg, cursor.valueOf(arg), 0, dots::kMaxSessions);
+        } else if (arg == "--day") {
+            const std::string text = cursor.valueOf(arg);
+            if (text == "settled") settings.after.day.reset();
+            else settings.after.day = double(parseWholeNumber(arg, text, 0, preview::kMaxTimelineDay));
+        } else if (arg == "--divider") settings.divider = parseNumber(arg, cursor.valueOf(arg), 0.0, 1.0);
+        else if (arg == "--region") settings.region = parseRect(arg, cursor.valueOf(arg));
+        else if (arg == "--day1") settings.dayOne = true;
+        else if (arg == "--whole-photo") settings.wholePhoto = true;
+        else if (arg == "--fps") settings.framesPerSecond = parseWholeNumber(arg, cursor.valueOf(arg), 1, 60);
+        else if (arg == "--png-sequence") settings.pngSequence = true;
+        else if (arg == "--dpi") settings.dpi = parseWholeNumber(arg, cursor.valueOf(arg), 72, 600);
+        else if (arg == "--no-scale-bar") settings.scaleBar = false;
+        else if (arg.rfind("--", 0) == 0) throw UsageError("export: unknown option " + arg);
+        else if (request.input.empty()) request.input = arg;
+        else throw UsageError("export: unexpected argument '" + arg + "' (one INPUT only)");
+    }
+    if (request.input.empty()) throw UsageError("export: missing INPUT (a photo or a .smp.json project)");
+    if (!kindGiven) throw UsageError("export: missing --kind (" + std::string(outputs::exportKindChoices()) + ")");
+    if (settings.output.empty()) throw UsageError("export: missing --out FILE");
+    settings.validate();
+    return invocation;
+}
+
 Invocation parseWindow(const std::vector<std::string>& args) {
     Invocation invocation;
     WindowRequest& request = invocation.window;
@@ -214,6 +266,7 @@ Invocation parseCommandLine(const std::vector<std::string>& args) {
         if (first == "analyze") return parseAnalyze(args);
         if (first == "dots") return parseDots(args);
         if (first == "plan") return parsePlan(args);
+        if (first == "export") return parseExport(args);
     }
     return parseWindow(args);
 }
@@ -247,6 +300,38 @@ std::string usageText() {
            "                                    and the aftercare schedule; Markdown, or JSON with\n"
            "                                    --json; sessions DAYS apart (7-30, default 14) from\n"
            "                                    --start (today if absent)\n"
+           "  smp-studio export INPUT --kind before-after|split|sessions|timelapse|plan-sheet --out FILE\n"
+           "                    [--width W] [--quality Q] [--client NAME] [--date YYYY-MM-DD]\n"
+           "                    [--start YYYY-MM-DD] [--spacing DAYS] [--session K] [--day D|settled]\n"
+           "                    [--divider F] [--region x,y,w,h] [--day1] [--fps N] [--png-sequence]\n"
+           "                    [--dpi N] [--no-scale-bar] [--whole-photo]\n"
+           "                                    what the client takes home, drawn offscreen by the\n"
+           "                                    window's renderer (no display needed), labelled with\n"
+           "                                    the session and day, the dates, --client's name and a\n"
+           "                                    scale bar in mm:\n"
+           "                                    before-after  photo and preview side by side, each at\n"
+           "                                                  the photo's resolution (--width: both)\n"
+           "                                    split         before left of F of the width (0.5)\n"
+           "                                    sessions      a sheet: the photo and each session\n"
+           "                                                  settled; --day1 adds each session's\n"
+           "                                                  day 1 above it (2400 px wide)\n"
+           "                                    timelapse     an MP4 (H.264, else MPEG-4) of the\n"
+           "                                                  sessions and healing days at --fps N\n"
+           "                                                  (12), at most 1280 px wide; with no\n"
+           "                                                  encoder, or --png-sequence, PNG frames\n"
+           "                                                  in FILE's name + \"-frames\" (said on\n"
+           "                                                  stderr); SMP_STUDIO_VIDEO_CODECS=mp4v\n"
+           "                                                  picks the codec, set empty: none\n"
+           "                                    plan-sheet    the treatment plan with the before and\n"
+           "                                                  after on an A4 page at --dpi N (150)\n"
+           "                                    PNG or JPEG by FILE's extension (--quality 1-100, 92);\n"
+           "                                    --session/--day: what the after side shows (every\n"
+           "                                    session, settled); --date: the consultation's day\n"
+           "                                    (today); --start: session 1's day, for the dates of\n"
+           "                                    later sessions, DAYS apart (14); --region frames that\n"
+           "                                    part of the photo (photo pixels); sessions and\n"
+           "                                    timelapse frame on the treated scalp unless\n"
+           "                                    --whole-photo\n"
            "  smp-studio --help | --version\n"
            "\n"
            "Window options:\n"
@@ -254,7 +339,7 @@ std::string usageText() {
            "  --frames N         draw N frames, then quit\n"
            "\n"
            "Exit codes: 0 success, 2 usage error, 3 input error (unreadable or unwritable file),\n"
-           "1 anything else (e.g. no OpenGL).\n";
+           "130 export cancelled (Ctrl+C), 1 anything else (e.g. no OpenGL).\n";
 }
 
 }  // namespace smp::app

@@ -6,6 +6,7 @@
 #include "core/Geometry.h"
 #include "core/design/HairlineStyle.h"
 #include "core/plan/CalendarDate.h"
+#include "outputs/ExportSettings.h"
 
 #include <filesystem>
 #include <optional>
@@ -49,6 +50,11 @@ struct PlanRequest {
     std::optional<int> daysBetweenSessions;   // plan::PlanSettings' default when absent
 };
 
+struct ExportRequest {
+    std::filesystem::path input;        // a photo or a .smp.json project
+    outputs::ExportSettings settings;   // kind, output file and what the outputs show
+};
+
 struct WindowRequest {
     std::optional<std::filesystem::path> input;  // the bundled demo when absent
     std::optional<std::filesystem::path> screenshot;  // write the window to this file, then quit
@@ -56,11 +62,12 @@ struct WindowRequest {
 };
 
 struct Invocation {
-    enum class Mode { Window, Render, Analyze, Dots, Plan, Help, Version } mode = Mode::Window;
+    enum class Mode { Window, Render, Analyze, Dots, Plan, Export, Help, Version } mode = Mode::Window;
     RenderRequest render;
     AnalyzeRequest analyze;
     DotsRequest dots;
     PlanRequest plan;
+    ExportRequest exportRequest;  // "export" is a keyword
     WindowRequest window;
 };
 

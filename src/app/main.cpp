@@ -4,21 +4,26 @@
 #include "app/AnalyzeCommand.h"
 #include "app/CommandLine.h"
 #include "app/DotsCommand.h"
+#include "app/ExportCommand.h"
 #include "app/PlanCommand.h"
 #include "app/RenderCommand.h"
 #include "app/WindowApp.h"
 #include "core/Errors.h"
 #include "core/Version.h"
+#include "outputs/ExportControl.h"
 
 #include <exception>
 #include <filesystem>
 #include <iostream>
+
+#include <unistd.h>
 
 namespace {
 
 constexpr int kExitUsage = 2;
 constexpr int kExitInput = 3;
 constexpr int kExitOther = 1;
+constexpr int kExitInterrupted = 130;  // the shell's code for a command stopped by Ctrl+C
 
 }  // namespace
 
@@ -33,8 +38,14 @@ int main(int argc, char** argv) {
         case Invocation::Mode::Analyze: smp::app::runAnalyzeCommand(invocation.analyze, std::cout); return 0;
         case Invocation::Mode::Dots: smp::app::runDotsCommand(invocation.dots, std::cout); return 0;
         case Invocation::Mode::Plan: smp::app::runPlanCommand(invocation.plan, std::cout); return 0;
+        case Invocation::Mode::Export:
+            smp::app::runExportCommand(invocation.exportRequest, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
+            return 0;
         case Invocation::Mode::Window: return smp::app::runWindow(invocation.window);
         }
+    } catch (const smp::outputs::ExportCancelled&) {
+        std::cerr << "smp-studio: export cancelled; nothing was written\n";
+        return kExitInterrupted;
     } catch (const smp::core::UsageError& error) {
         std::cerr << "smp-studio: " << error.what() << " (see smp-studio --help)\n";
         return kExitUsage;

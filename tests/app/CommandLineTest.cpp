@@ -123,3 +123,59 @@ TEST_CASE("dots takes a session and needs --csv", "[app][cli]") {
     REQUIRE_THROWS_WITH(parseCommandLine({"dots", "head.jpg", "--session", "0", "--csv"}),
                         "--session: 0 is out of range (1 to 7)");
 }
+
+TEST_CASE("export takes a kind, an output and what the outputs show", "[app][cli]") {
+    const Invocation invocation =
+        parseCommandLine({"export", "head.smp.json", "--kind", "sessions", "--out", "sheet.jpg", "--width", "1800",
+                          "--quality", "85", "--client", "Alex Morgan", "--start", "2026-12-01", "--date", "2026-11-21",
+                          "--spacing", "21", "--day1", "--region", "10,20,300,400", "--no-scale-bar", "--whole-photo"});
+    REQUIRE(invocation.mode == Invocation::Mode::Export);
+    const ExportRequest& request = invocation.exportRequest;
+    REQUIRE(request.input == "head.smp.json");
+    REQUIRE(request.settings.kind == smp::outputs::ExportKind::Sessions);
+    REQUIRE(request.settings.output == "sheet.jpg");
+    REQUIRE(request.settings.widthPx == 1800);
+    REQUIRE(request.settings.jpegQuality == 85);
+    REQUIRE(request.settings.clientName == "Alex Morgan");
+    REQUIRE(request.settings.start == smp::plan::CalendarDate::fromYmd(2026, 12, 1));
+    REQUIRE(request.settings.date == smp::plan::CalendarDate::fromYmd(2026, 11, 21));
+    REQUIRE(request.settings.daysBetweenSessions == 21);
+    REQUIRE(request.settings.dayOne);
+    REQUIRE(request.settings.region == smp::core::RectPx{10, 20, 300, 400});
+    REQUIRE_FALSE(request.settings.scaleBar);
+    REQUIRE(request.settings.wholePhoto);
+
+    const Invocation video = parseCommandLine({"export", "a.jpg", "--kind", "timelapse", "--out", "clip.mp4", "--fps",
+                                               "24", "--png-sequence"});
+    REQUIRE(video.exportRequest.settings.framesPerSecond == 24);
+    REQUIRE(video.exportRequest.settings.pngSequence);
+
+    const Invocation after = parseCommandLine({"export", "a.jpg", "--kind", "split", "--out", "s.png", "--session",
+                                               "2", "--day", "5", "--divider", "0.3"});
+    REQUIRE(after.exportRequest.settings.after == smp::preview::TimelinePoint{2, 5.0});
+    REQUIRE(after.exportRequest.settings.divider == 0.3);
+    // By default the after side is every session, settled.
+    REQUIRE_FALSE(parseCommandLine({"export", "a.jpg", "--kind", "split", "--out", "s.png"})
+                      .exportRequest.settings.after.day);
+}
+
+TEST_CASE("malformed export requests are usage errors that say what is wrong", "[app][cli]") {
+    using Args = std::vector<std::string>;
+    const auto fails = [](const Args& args, const std::string& message) {
+        REQUIRE_THROWS_AS(parseCommandLine(args), UsageError);
+        REQUIRE_THROWS_WITH(parseCommandLine(args), Catch::Matchers::Contains(message));
+    };
+    fails({"export", "--kind", "split", "--out", "b.png"}, "export: missing INPUT");
+    fails({"export", "a.jpg", "--out", "b.png"}, "export: missing --kind");
+    fails({"export", "a.jpg", "--kind", "split"}, "export: missing --out FILE");
+    fails({"export", "a.jpg", "--kind", "poster", "--out", "b.png"},
+          "--kind: 'poster' is not an export; say before-after, split, sessions, timelapse or plan-sheet");
+    fails({"export", "a.jpg", "--kind", "split", "--out", "b.png", "--width", "0"},
+          "--width 0 must be a positive number of pixels");
+    fails({"export", "a.jpg", "--kind", "split", "--out", "b.png", "--width", "-3"}, "--width -3");
+    fails({"export", "a.jpg", "--kind", "split", "--out", "b.png", "--quality", "101"}, "--quality: 101 is out of range");
+    fails({"export", "a.jpg", "--kind", "split", "--out", "b.gif"}, "unsupported output format '.gif'");
+    fails({"export", "a.jpg", "--kind", "timelapse", "--out", "b.png"}, "a time-lapse is written as .mp4");
+    fails({"export", "a.jpg", "--kind", "split", "--out", "b.png", "--start", "2026-02-30"}, "--start");
+    fails({"export", "a.jpg", "--kind", "split", "--out", "b.png", "--bogus"}, "export: unknown option --bogus");
+}
