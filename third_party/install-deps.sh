@@ -22,7 +22,7 @@ packages=(
   # headless GL (Mesa's llvmpipe through EGL) and a virtual X server for the GUI tests
   libegl-mesa0 libglx-mesa0 libgl1-mesa-dri xvfb xauth
   # types keys into the window in the GUI tests (the recovery prompt's Enter, Delete, Ctrl+S)
-  xdotool
+  xdotool x11-apps
   # the UI font
   fonts-dejavu-core
   # the project-loader fuzzer (tests/fuzz): clang and its libFuzzer, ASan and UBSan runtimes

@@ -9,6 +9,7 @@
 #include "ui/DocumentActions.h"
 #include "ui/RecoveryPrompt.h"
 #include "ui/Theme.h"
+#include "ui/UnsavedPrompt.h"
 #include "ui/Workspace.h"
 #include "vision/ImageWriter.h"
 
@@ -118,6 +119,13 @@ void startAutosave(ui::AppState& state) {
                   << state.autosave.folder().string() << "\n";
 }
 
+// SMP_TRACE_CANVAS=1 prints the canvas's hairline handles (window pixels), drags and dot
+// placements to stderr: what a test needs to move the real mouse onto a handle (tests/gui).
+bool traceCanvasRequested() {
+    const char* value = std::getenv("SMP_TRACE_CANVAS");
+    return value && std::string(value) == "1";
+}
+
 void saveScreenshot(GLFWwindow* window, const std::filesystem::path& file) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(window, &width, &height);
@@ -137,17 +145,26 @@ int runWindow(const WindowRequest& request) {
     ImGuiSession imgui(window.get(), config.empty() ? config : config / "imgui.ini");
 
     ui::AppState state;
+    state.traceCanvas = traceCanvasRequested();
     glfwSetWindowUserPointer(window.get(), &state);
     glfwSetDropCallback(window.get(), onDrop);
     const std::string glRenderer = render::currentRendererName();
     ui::CanvasGpu gpu;
+    state.recentFiles = settings.recentFiles;
     ui::openPath(state, startingFile(request));
+    if (!request.input) state.recentFiles = settings.recentFiles;  // the bundled demo is nobody's file
     startAutosave(state);
 
     std::string title;
     int settleFrames = 0;
-    for (int frame = 1; !glfwWindowShouldClose(window.get()) && !state.quitRequested; ++frame) {
+    for (int frame = 1; !state.quitRequested; ++frame) {
         waitForWork(request.frames > 0 || state.animating(), settleFrames);
+        if (glfwWindowShouldClose(window.get())) {
+            // The window manager's close button: unsaved changes ask first, as Ctrl+Q does.
+            glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
+            ui::requestQuit(state);
+            if (state.quitRequested) break;
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -174,6 +191,7 @@ int runWindow(const WindowRequest& request) {
     }
 
     glfwGetWindowSize(window.get(), &settings.widthPx, &settings.heightPx);
+    settings.recentFiles = state.recentFiles;
     if (!settingsFile.empty()) {
         try {
             saveWindowSettings(settings, settingsFile);

@@ -27,11 +27,18 @@ WindowSettings loadWindowSettings(const std::filesystem::path& file) {
     };
     settings.widthPx = read("windowWidth", settings.widthPx);
     settings.heightPx = read("windowHeight", settings.heightPx);
+    if (auto it = json.find("recentFiles"); it != json.end() && it->is_array())
+        for (const auto& recent : *it)
+            if (recent.is_string() && !recent.get<std::string>().empty())
+                settings.recentFiles.emplace_back(recent.get<std::string>());
     return settings;
 }
 
 void saveWindowSettings(const WindowSettings& settings, const std::filesystem::path& file) {
-    const nlohmann::json json = {{"windowWidth", settings.widthPx}, {"windowHeight", settings.heightPx}};
+    nlohmann::json recent = nlohmann::json::array();
+    for (const auto& recentFile : settings.recentFiles) recent.push_back(recentFile.string());
+    const nlohmann::json json = {
+        {"windowWidth", settings.widthPx}, {"windowHeight", settings.heightPx}, {"recentFiles", recent}};
     core::writeFileAtomically(file, json.dump(2) + "\n");
 }
 

@@ -9,6 +9,7 @@
 #include "ui/FileBrowser.h"
 #include "ui/Messages.h"
 #include "ui/RecoveryPrompt.h"
+#include "ui/UndoStack.h"
 #include "vision/ClientDocument.h"
 
 #include <cstdint>
@@ -23,6 +24,7 @@ struct Document {
     vision::ClientDocument client;
     bool unsavedChanges = false;
     std::uint64_t photoRevision = 0;  // bumped whenever the photo changes, so the GPU copy follows
+    std::uint64_t designRevision = 0;  // bumped whenever the design changes, so the dots follow
 
     [[nodiscard]] bool hasPhoto() const { return !client.photo.empty(); }
     [[nodiscard]] std::string title() const;
@@ -43,6 +45,30 @@ struct CanvasState {
     // 60 Hz frame on a software rasteriser.
     double lastZoomChange = -1.0;   // ImGui time of the last zoom change
     bool showingQuickFrame = false;  // the canvas shows a half-resolution frame
+    bool dotsPending = false;  // the dots of an edited design are being placed off the UI thread
+};
+
+// What the mouse does on the canvas besides zooming and panning.
+enum class CanvasTool {
+    View,      // look only: the client's preview, nothing drawn over it
+    Hairline,  // the hairline's control points as handles to drag, insert and delete (H)
+};
+
+// A quit or an open waiting for the artist's answer about unsaved changes (ui/UnsavedPrompt.h).
+struct UnsavedChangesPrompt {
+    enum class Then { Quit, Open };
+    Then then = Then::Quit;
+    std::filesystem::path path;  // what to open
+    bool savingFirst = false;    // Save was chosen and Save as is asking for a name
+};
+
+// The hairline tool's handles: indices into the design's hairline points, -1 for none.
+struct HairlineHandles {
+    int selected = -1;  // Delete removes it
+    int hovered = -1;
+    int dragging = -1;
+    core::Vec2 grabOffsetPx;  // from the cursor to the handle's centre when the drag began
+    std::string lastTrace;    // the handle positions last printed (AppState::traceCanvas)
 };
 
 // The timeline's playback: the days of healing after the last session shown, run as a film.
@@ -61,17 +87,26 @@ struct AppState {
     // points at the photo, then it becomes the document.
     std::optional<vision::ClientDocument> awaitingPhoto;
     Autosaver autosave;       // off unless the window gives it a recovery folder
+    UndoStack undo;           // every edit of the document (ui/DocumentEdits.h)
+    CanvasTool tool = CanvasTool::View;
+    HairlineHandles hairline;
+    // SMP_TRACE_CANVAS=1 (src/app/WindowApp.cpp): the canvas prints to stderr its hairline
+    // handles' window positions whenever they change, the drags, and each placement of the dots,
+    // so that a test can drive a real mouse onto the handles (tests/gui/HairlineDragTest.cpp).
+    bool traceCanvas = false;
     RecoveryPrompt recovery;  // unsaved work found at start, offered back
 
     float sidebarWidth = 300.0f;  // logical pixels; remembered with the window layout
     bool showAbout = false;
     bool showShortcuts = false;
-    bool quitRequested = false;
+    bool quitRequested = false;  // quit now; ui/UnsavedPrompt.h's requestQuit asks first when needed
+    std::optional<UnsavedChangesPrompt> unsavedPrompt;
+    std::vector<std::filesystem::path> recentFiles;  // newest first (ui/RecentFiles.h)
     std::vector<std::filesystem::path> droppedPaths;  // filled by the window, opened next frame
 
     // Something moves on its own (the healing film, a canvas waiting for its full-resolution
     // frame): the window draws the next frame without waiting for input.
-    [[nodiscard]] bool animating() const { return playback.playing || canvas.showingQuickFrame; }
+    [[nodiscard]] bool animating() const { return playback.playing || canvas.showingQuickFrame || canvas.dotsPending; }
 };
 
 }  // namespace smp::ui

@@ -4,11 +4,15 @@
 #include "core/ProjectDots.h"
 #include "core/preview/Healing.h"
 #include "render/RenderError.h"
+#include "ui/CanvasMapping.h"
+#include "ui/HairlineTool.h"
+#include "ui/HoverReadout.h"
 #include "ui/Keys.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 
 namespace smp::ui {
 namespace {
@@ -33,6 +37,7 @@ void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
         gpu.skin.layout = {};
         gpu.skin.shownTimeline.sessionsShown = -2;  // matches no timeline: dress the new dots
         const core::Project& project = state.document.client.project;
+        gpu.skin.designRevision = gpu.skin.requestedRevision = state.document.designRevision;
         if (project.design) {
             gpu.skin.field = core::projectField(project, {photo.width, photo.height});
             gpu.skin.layout = core::projectDots(project, *gpu.skin.field);
@@ -43,6 +48,39 @@ void uploadPhotoIfChanged(AppState& state, CanvasGpu& gpu) {
     } catch (const core::UsageError& error) {
         state.messages.error(std::string("no dots: ") + error.what());
     }
+}
+
+// An edited design gets its dots from the worker: the newest design is handed over at once, and
+// whatever placement has finished is swapped in, so no frame waits for the engine.
+void placeDotsIfDesignChanged(AppState& state, CanvasGpu& gpu) {
+    const Document& document = state.document;
+    if (gpu.uploadedPhotoRevision == document.photoRevision && gpu.skin.requestedRevision != document.designRevision) {
+        if (state.traceCanvas)
+            std::cerr << "smp-studio: dots requested for design revision " << document.designRevision << std::endl;
+        if (document.hasPhoto() && document.client.project.design)
+            gpu.dotsWorker.request({document.client.project,
+                                    {document.client.photo.width, document.client.photo.height},
+                                    document.photoRevision, document.designRevision});
+        else gpu.skin.designRevision = document.designRevision;  // nothing to place
+        gpu.skin.requestedRevision = document.designRevision;
+    }
+    if (auto placed = gpu.dotsWorker.take(); placed && placed->photoRevision == gpu.uploadedPhotoRevision) {
+        if (placed->field) {
+            gpu.skin.field = std::move(placed->field);
+            gpu.skin.layout = std::move(placed->layout);
+            gpu.skin.shownTimeline.sessionsShown = -2;  // matches no timeline: dress the new dots
+            if (state.traceCanvas)
+                std::cerr << "smp-studio: dots placed for design revision " << placed->designRevision << ": "
+                          << gpu.skin.layout.dots.size() << " dots" << std::endl;
+        } else {
+            state.messages.error("no dots: " + placed->error);
+        }
+        gpu.skin.designRevision = placed->designRevision;
+    }
+    const bool pending = gpu.dotsWorker.busy() || gpu.skin.designRevision != gpu.skin.requestedRevision;
+    if (state.traceCanvas && state.canvas.dotsPending && !pending)
+        std::cerr << "smp-studio: dots up to date for design revision " << gpu.skin.designRevision << std::endl;
+    state.canvas.dotsPending = pending;
 }
 
 // Dresses the dots for the point of the timeline the document shows: every session settled by
@@ -130,17 +168,24 @@ void handleMouse(CanvasState& canvas, ImVec2 topLeft, float fbScale) {
     if (canvas.panning || (hovered && keyDown(GLFW_KEY_SPACE))) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
 }
 
-void drawStatusLine(const AppState& state, ImVec2 topLeft, ImVec2 size, float fbScale) {
+CanvasMapping canvasMapping(const AppState& state, ImVec2 topLeft, float fbScale) {
+    return {state.canvas.view, state.document.client.project.scale.pxPerMm, {topLeft.x, topLeft.y}, fbScale};
+}
+
+const char* toolHint(const AppState& state) {
+    if (state.tool != CanvasTool::Hairline) return "   H: edit the hairline";
+    if (state.canvas.compare.mode == core::CompareMode::SideBySide) return "   Hairline: not side by side";
+    return "   Hairline: drag a point, double-click the line to add one, right-click to delete";
+}
+
+void drawStatusLine(const AppState& state, const CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size, float fbScale) {
     const ImGuiIO& io = ImGui::GetIO();
-    char text[160];
-    int length = std::snprintf(text, sizeof text, "%.0f%%", state.canvas.view.zoom * 100.0);
-    if (ImGui::IsItemHovered()) {
-        const core::Vec2 cursor{(io.MousePos.x - topLeft.x) * fbScale, (io.MousePos.y - topLeft.y) * fbScale};
-        const core::Vec2 photoPx = state.canvas.view.toPhoto(cursor);
-        const double pxPerMm = state.document.client.project.scale.pxPerMm;
-        std::snprintf(text + length, sizeof text - length, "   x %.1f mm  y %.1f mm", photoPx.x / pxPerMm,
-                      photoPx.y / pxPerMm);
-    }
+    std::optional<core::Vec2> cursorMm;
+    if (ImGui::IsItemHovered() || state.hairline.dragging >= 0)
+        cursorMm = canvasMapping(state, topLeft, fbScale).toMm({io.MousePos.x, io.MousePos.y});
+    std::string line = hoverReadout(state.canvas.view.zoom, cursorMm, gpu.skin.field ? &*gpu.skin.field : nullptr);
+    if (state.document.client.project.design) line += toolHint(state);
+    const char* text = line.c_str();
     const float pad = ImGui::GetStyle().FramePadding.x;
     const ImVec2 at{topLeft.x + pad, topLeft.y + size.y - ImGui::GetTextLineHeight() - pad};
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -174,7 +219,6 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
     const core::SizePx viewPx{static_cast<int>(std::lround(size.x * fbScale)),
                               static_cast<int>(std::lround(size.y * fbScale))};
     uploadPhotoIfChanged(state, gpu);
-    dressDotsIfTimelineMoved(state, gpu);
 
     ImGui::InvisibleButton("##canvasInput", size,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonMiddle |
@@ -182,9 +226,15 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
     if (!viewPx.empty()) {
         applyViewRequests(state.canvas, gpu.renderer.photoSize(), viewPx, fbScale);
         if (gpu.renderer.hasPhoto()) {
-            handleDivider(state.canvas, topLeft, size);
+            const bool hovered = ImGui::IsItemHovered();
+            const bool toolHasMouse =
+                !state.canvas.movingDivider && handleHairlineTool(state, canvasMapping(state, topLeft, fbScale), hovered);
+            if (!toolHasMouse) handleDivider(state.canvas, topLeft, size);
             if (!state.canvas.movingDivider) handleMouse(state.canvas, topLeft, fbScale);
         }
+        // After the gestures, so an edit of this frame is handed to the worker in this frame.
+        placeDotsIfDesignChanged(state, gpu);
+        dressDotsIfTimelineMoved(state, gpu);
         try {
             CanvasState& canvas = state.canvas;
             const double now = ImGui::GetTime();
@@ -217,8 +267,14 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
         } catch (const render::RenderError& error) {
             state.messages.error(error.what());
         }
-        if (gpu.renderer.hasPhoto()) drawStatusLine(state, topLeft, size, fbScale);
-        else drawEmptyHint(topLeft, size);
+        if (gpu.renderer.hasPhoto()) {
+            const CanvasMapping mapping = canvasMapping(state, topLeft, fbScale);
+            drawHairlineHandles(state, mapping);
+            traceHairlineHandles(state, mapping);
+            drawStatusLine(state, gpu, topLeft, size, fbScale);
+        } else {
+            drawEmptyHint(topLeft, size);
+        }
     }
     ImGui::End();
 }

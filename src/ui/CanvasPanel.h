@@ -8,6 +8,7 @@
 #include "render/RenderTarget.h"
 #include "render/SceneRenderer.h"
 #include "ui/AppState.h"
+#include "ui/DotsWorker.h"
 
 #include <imgui.h>
 
@@ -38,6 +39,8 @@ struct CanvasSkin {
     dots::DotLayout layout;
     core::ProjectTimeline shownTimeline;
     std::uint64_t revision = 0;  // bumped whenever the dots handed to the renderer change
+    std::uint64_t designRevision = 0;     // the document's design revision these dots were placed for
+    std::uint64_t requestedRevision = 0;  // the newest design revision handed to the worker
 };
 
 // The GPU side of the canvas. Needs a current GL context to construct.
@@ -48,6 +51,7 @@ struct CanvasGpu {
     std::uint64_t uploadedPhotoRevision = 0;
     CanvasSkin skin;
     CanvasContent shown;
+    DotsWorker dotsWorker;  // places the dots of an edited design off the UI thread
 };
 
 // Draws the canvas in the given rectangle (ImGui logical pixels).

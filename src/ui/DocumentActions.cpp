@@ -2,6 +2,9 @@
 
 #include "core/Errors.h"
 #include "core/Project.h"
+#include "ui/DocumentEdits.h"
+#include "ui/RecentFiles.h"
+#include "ui/UnsavedPrompt.h"
 
 namespace smp::ui {
 namespace {
@@ -29,8 +32,10 @@ void openPath(AppState& state, const std::filesystem::path& path) {
         const bool isPhoto = opened.projectFile.empty();
         state.document.client = std::move(opened);
         state.document.unsavedChanges = isPhoto;  // a bare photo is a new project nobody saved yet
+        resetDocumentHistory(state, !isPhoto);
         ++state.document.photoRevision;
         state.canvas.fitRequested = true;
+        rememberRecentFile(state.recentFiles, path);
         state.messages.info("Opened " + path.filename().string());
     } catch (const vision::PhotoNotFoundError& error) {
         // The project is fine, its photo is elsewhere: ask where, starting in the project's folder.
@@ -54,6 +59,7 @@ void relinkAwaitedPhoto(AppState& state, const std::filesystem::path& photo) {
     state.document.client = std::move(*state.awaitingPhoto);
     state.awaitingPhoto.reset();
     state.document.unsavedChanges = true;  // the project now points at another photo: save to keep it
+    resetDocumentHistory(state, false);
     ++state.document.photoRevision;
     state.canvas.fitRequested = true;
     state.messages.info("Relinked " + name + " to " + photo.filename().string() + ": save to keep it");
@@ -75,6 +81,7 @@ void recoverDocument(AppState& state, const Recovery& recovery) {
 
     state.document.client = std::move(recovered);
     state.document.unsavedChanges = true;
+    resetDocumentHistory(state, false);
     ++state.document.photoRevision;
     state.canvas.fitRequested = true;
     state.autosave.adopt(recovery);
@@ -91,6 +98,8 @@ void saveProjectAs(AppState& state, const std::filesystem::path& path) {
         core::saveProject(state.document.client.project, file);
         state.document.client.projectFile = file;
         state.document.unsavedChanges = false;
+        state.undo.markClean();
+        rememberRecentFile(state.recentFiles, file);
         state.autosave.onSaved();
         state.messages.info("Saved " + file.filename().string());
     } catch (const std::exception& error) {
@@ -119,7 +128,7 @@ void startOpen(AppState& state, FileBrowser::Purpose purpose) {
 void applyFileChoice(AppState& state, const FileChoice& choice) {
     switch (choice.purpose) {
     case FileBrowser::Purpose::OpenPhoto:
-    case FileBrowser::Purpose::OpenProject: openPath(state, choice.path); break;
+    case FileBrowser::Purpose::OpenProject: requestOpen(state, choice.path); break;
     case FileBrowser::Purpose::SaveProjectAs: saveProjectAs(state, choice.path); break;
     case FileBrowser::Purpose::RelinkPhoto: relinkAwaitedPhoto(state, choice.path); break;
     case FileBrowser::Purpose::None: break;

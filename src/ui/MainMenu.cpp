@@ -1,6 +1,9 @@
 #include "ui/MainMenu.h"
 
 #include "ui/DocumentActions.h"
+#include "ui/DocumentEdits.h"
+#include "ui/HairlineTool.h"
+#include "ui/UnsavedPrompt.h"
 
 #include <imgui.h>
 
@@ -11,6 +14,18 @@ void drawFileMenu(AppState& state) {
     if (!ImGui::BeginMenu("File")) return;
     if (ImGui::MenuItem("Open photo...", "Ctrl+O")) startOpen(state, FileBrowser::Purpose::OpenPhoto);
     if (ImGui::MenuItem("Open project...", "Ctrl+Shift+O")) startOpen(state, FileBrowser::Purpose::OpenProject);
+    if (ImGui::BeginMenu("Open recent", !state.recentFiles.empty())) {
+        std::optional<std::filesystem::path> chosen;
+        for (std::size_t i = 0; i < state.recentFiles.size(); ++i) {
+            const auto& file = state.recentFiles[i];
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::MenuItem(file.filename().string().c_str())) chosen = file;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", file.string().c_str());
+            ImGui::PopID();
+        }
+        ImGui::EndMenu();
+        if (chosen) requestOpen(state, *chosen);
+    }
     ImGui::Separator();
     const bool hasPhoto = state.document.hasPhoto();
     if (ImGui::MenuItem("Save", "Ctrl+S", false, hasPhoto)) saveProject(state);
@@ -19,7 +34,21 @@ void drawFileMenu(AppState& state) {
     // Consultation exports arrive with the export feature; until then the item stays disabled.
     ImGui::MenuItem("Export...", "Ctrl+E", false, false);
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
+    ImGui::EndMenu();
+}
+
+void drawEditMenu(AppState& state) {
+    if (!ImGui::BeginMenu("Edit")) return;
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, state.undo.canUndo())) undoDocumentEdit(state);
+    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, state.undo.canRedo())) redoDocumentEdit(state);
+    ImGui::Separator();
+    const bool hasDesign = state.document.client.project.design.has_value();
+    if (ImGui::MenuItem("Hairline tool", "H", state.tool == CanvasTool::Hairline, hasDesign))
+        state.tool = state.tool == CanvasTool::Hairline ? CanvasTool::View : CanvasTool::Hairline;
+    if (ImGui::MenuItem("Delete hairline point", "Delete", false,
+                        state.tool == CanvasTool::Hairline && state.hairline.selected >= 0))
+        deleteSelectedHairlinePoint(state);
     ImGui::EndMenu();
 }
 
@@ -57,6 +86,7 @@ float drawMainMenu(AppState& state) {
     float height = 0.0f;
     if (ImGui::BeginMainMenuBar()) {
         drawFileMenu(state);
+        drawEditMenu(state);
         drawViewMenu(state);
         drawHelpMenu(state);
         height = ImGui::GetWindowSize().y;

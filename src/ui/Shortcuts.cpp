@@ -1,6 +1,9 @@
 #include "ui/Shortcuts.h"
 
 #include "ui/DocumentActions.h"
+#include "ui/DocumentEdits.h"
+#include "ui/HairlineTool.h"
+#include "ui/UnsavedPrompt.h"
 #include "ui/Keys.h"
 
 #include <imgui.h>
@@ -17,8 +20,17 @@ void handleShortcuts(AppState& state) {
         if (shift) startSaveAs(state);
         else saveProject(state);
     }
-    if (ctrl && keyPressed(GLFW_KEY_Q)) state.quitRequested = true;
+    if (ctrl && keyPressed(GLFW_KEY_Q)) requestQuit(state);
+    if (ctrl && keyPressed(GLFW_KEY_Z)) {
+        if (shift) redoDocumentEdit(state);
+        else undoDocumentEdit(state);
+    }
+    if (ctrl && keyPressed(GLFW_KEY_Y)) redoDocumentEdit(state);
     if (ctrl) return;
+
+    if (keyPressed(GLFW_KEY_H)) state.tool = state.tool == CanvasTool::Hairline ? CanvasTool::View : CanvasTool::Hairline;
+    if (keyPressed(GLFW_KEY_ESCAPE)) state.hairline.selected = -1;
+    if (keyPressed(GLFW_KEY_DELETE) || keyPressed(GLFW_KEY_BACKSPACE)) deleteSelectedHairlinePoint(state);
 
     if (keyPressed(GLFW_KEY_F)) state.canvas.fitRequested = true;
     if (keyPressed(GLFW_KEY_1) || keyPressed(GLFW_KEY_KP_1)) state.canvas.actualPixelsRequested = true;

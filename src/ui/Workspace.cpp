@@ -7,6 +7,7 @@
 #include "ui/RecoveryPrompt.h"
 #include "ui/Shortcuts.h"
 #include "ui/TimelinePanel.h"
+#include "ui/UnsavedPrompt.h"
 
 #include <imgui.h>
 
@@ -21,7 +22,7 @@ void openDroppedFiles(AppState& state) {
     if (state.droppedPaths.empty()) return;
     const auto last = state.droppedPaths.back();
     state.droppedPaths.clear();
-    openPath(state, last);
+    requestOpen(state, last);
 }
 
 float drawSidebar(AppState& state, ImVec2 topLeft, float height) {
@@ -44,7 +45,8 @@ float drawSidebar(AppState& state, ImVec2 topLeft, float height) {
 }  // namespace
 
 void drawWorkspace(AppState& state, CanvasGpu& gpu, const std::string& glRenderer) {
-    if (!state.recovery.open) handleShortcuts(state);  // nothing acts behind the recovery prompt
+    // Nothing acts behind a prompt.
+    if (!state.recovery.open && !state.unsavedPrompt) handleShortcuts(state);
     openDroppedFiles(state);
     advancePlayback(state, ImGui::GetIO().DeltaTime);
 
@@ -62,6 +64,7 @@ void drawWorkspace(AppState& state, CanvasGpu& gpu, const std::string& glRendere
     drawAboutWindow(state, glRenderer);
     drawShortcutsWindow(state);
     drawRecoveryPrompt(state);
+    drawUnsavedPrompt(state);
     drawMessages(state.messages, canvasTopLeft.x + canvasSize.x, canvasTopLeft.y + canvasSize.y);
 }
 

@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <fstream>
+#include <iterator>
 
 using namespace smp;
 using Catch::Matchers::Contains;
@@ -103,6 +104,29 @@ TEST_CASE("the window comes back at the size it was left", "[gui]") {
     const core::Image screenshot = runWindow(folder, test::quoted(kDemoProject));
     REQUIRE(screenshot.width == 1000);
     REQUIRE(screenshot.height == 700);
+}
+
+TEST_CASE("the files opened are remembered for File > Open recent, the bundled demo not", "[gui]") {
+    const auto folder = test::freshFolder("gui_recent_files");
+    const auto settings = folder / "config" / "smp-studio" / "window.json";
+    std::filesystem::create_directories(settings.parent_path());
+    std::ofstream(settings) << R"({"recentFiles": ["/clients/anna.smp.json"]})";
+    std::filesystem::copy_file(kDemoPhoto, folder / "front.jpg");
+    runWindow(folder, test::quoted((folder / "front.jpg").string()));
+    std::ifstream in(settings);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    INFO(text);
+    const auto front = text.find((folder / "front.jpg").string());
+    const auto anna = text.find("/clients/anna.smp.json");
+    REQUIRE(front != std::string::npos);
+    REQUIRE(anna != std::string::npos);
+    REQUIRE(front < anna);  // newest first
+
+    runWindow(folder, "");  // the demo, when no file is given
+    std::ifstream again(settings);
+    const std::string after{std::istreambuf_iterator<char>(again), std::istreambuf_iterator<char>()};
+    REQUIRE(after.find("demo.smp.json") == std::string::npos);
+    REQUIRE(after.find((folder / "front.jpg").string()) != std::string::npos);
 }
 
 TEST_CASE("a file that is not a photo opens a visible error and an empty canvas, not a crash", "[gui]") {

@@ -1,0 +1,124 @@
+// The worker that places the dots of an edited design off the UI thread: the newest request wins,
+// requests that waited behind a busy worker are skipped, and the real placement gives the same
+// dots as the synchronous one.
+#include "ui/DotsWorker.h"
+#include "core/ProjectDots.h"
+#include "ui/DocumentActions.h"
+#include "vision/ImageWriter.h"
+
+#include "PaintedPhotos.h"
+#include "TestFolder.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+using namespace smp;
+
+namespace {
+
+// A placement that waits until the test opens the gate, and notes which requests it placed.
+struct GatedPlacement {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool open = false;
+    std::vector<std::uint64_t> placed;
+    int started = 0;
+
+    ui::DotsResult place(const ui::DotsRequest& request) {
+        std::unique_lock lock(mutex);
+        ++started;
+        changed.notify_all();
+        changed.wait(lock, [&] { return open; });
+        placed.push_back(request.designRevision);
+        return {request.photoRevision, request.designRevision, std::nullopt, {}, "gated"};
+    }
+    void waitForStarts(int count) {
+        std::unique_lock lock(mutex);
+        REQUIRE(changed.wait_for(lock, std::chrono::seconds(30), [&] { return started >= count; }));
+    }
+    void openGate() {
+        std::lock_guard lock(mutex);
+        open = true;
+        changed.notify_all();
+    }
+};
+
+std::optional<ui::DotsResult> waitForResult(ui::DotsWorker& worker) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (auto result = worker.take()) return result;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return std::nullopt;
+}
+
+ui::DotsRequest requestFor(std::uint64_t designRevision) {
+    ui::DotsRequest request;
+    request.photoRevision = 1;
+    request.designRevision = designRevision;
+    return request;
+}
+
+}  // namespace
+
+TEST_CASE("requests made while the worker is busy: only the newest is placed next", "[ui][dots]") {
+    GatedPlacement gate;
+    ui::DotsWorker worker([&](const ui::DotsRequest& request) { return gate.place(request); });
+    REQUIRE_FALSE(worker.busy());
+
+    worker.request(requestFor(1));
+    gate.waitForStarts(1);  // 1 is being placed
+    worker.request(requestFor(2));
+    worker.request(requestFor(3));
+    worker.request(requestFor(4));
+    REQUIRE(worker.busy());
+    REQUIRE_FALSE(worker.take().has_value());  // nothing finished yet: the UI thread never waits
+
+    gate.openGate();
+    gate.waitForStarts(2);
+    std::optional<ui::DotsResult> last;
+    while (!last || last->designRevision != 4) {
+        last = waitForResult(worker);
+        REQUIRE(last.has_value());
+    }
+    REQUIRE_FALSE(worker.busy());
+    std::lock_guard lock(gate.mutex);
+    REQUIRE(gate.placed == std::vector<std::uint64_t>{1, 4});  // 2 and 3 were never placed
+}
+
+TEST_CASE("a placement that throws becomes a result with the reason", "[ui][dots]") {
+    ui::DotsWorker worker([](const ui::DotsRequest&) -> ui::DotsResult { throw std::runtime_error("engine broke"); });
+    worker.request(requestFor(7));
+    const auto result = waitForResult(worker);
+    REQUIRE(result.has_value());
+    REQUIRE(result->designRevision == 7);
+    REQUIRE_FALSE(result->field.has_value());
+    REQUIRE(result->error == "engine broke");
+}
+
+TEST_CASE("the worker's placement gives the dots the synchronous path gives", "[ui][dots]") {
+    const auto folder = test::freshFolder("ui_dots_worker");
+    vision::writeImage(test::paintTestPhoto(400, 360), folder / "front.png");
+    ui::AppState state;
+    ui::openPath(state, folder / "front.png");
+    const core::Project& project = state.document.client.project;
+    REQUIRE(project.design.has_value());
+    const core::SizePx size{state.document.client.photo.width, state.document.client.photo.height};
+
+    ui::DotsWorker worker;
+    worker.request({project, size, 3, 5});
+    const auto result = waitForResult(worker);
+    REQUIRE(result.has_value());
+    INFO(result->error);
+    REQUIRE(result->field.has_value());
+    REQUIRE(result->photoRevision == 3);
+    REQUIRE(result->designRevision == 5);
+    const dots::DotLayout expected = core::projectDots(project, size);
+    REQUIRE(result->layout.dots.size() == expected.dots.size());
+    REQUIRE(result->layout.sessionStart == expected.sessionStart);
+}
