@@ -154,6 +154,7 @@ int runWindow(const WindowRequest& request) {
     ui::openPath(state, startingFile(request));
     if (!request.input) state.recentFiles = settings.recentFiles;  // the bundled demo is nobody's file
     startAutosave(state);
+    state.openInBackground = true;  // from here on the window keeps drawing while a file opens
 
     std::string title;
     int settleFrames = 0;

@@ -6,14 +6,19 @@
 #include "core/Geometry.h"
 #include "core/ViewTransform.h"
 #include "ui/Autosave.h"
+#include "ui/BackgroundTask.h"
+#include "ui/ExportJob.h"
 #include "ui/FileBrowser.h"
 #include "ui/Messages.h"
 #include "ui/RecoveryPrompt.h"
+#include "ui/RulerTool.h"
 #include "ui/UndoStack.h"
+#include "ui/ZoneTool.h"
 #include "vision/ClientDocument.h"
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +57,16 @@ struct CanvasState {
 enum class CanvasTool {
     View,      // look only: the client's preview, nothing drawn over it
     Hairline,  // the hairline's control points as handles to drag, insert and delete (H)
+    Zones,     // paint the treatment area and the avoid, scar and blend zones (B)
+    Ruler,     // measure between two points in mm (R)
+};
+
+// A photo or project being opened off the UI thread (ui/OpeningPrompt.h).
+struct OpeningState {
+    // Held by pointer: the task stays where its worker thread sees it when the state moves.
+    std::unique_ptr<BackgroundTask<vision::ClientDocument>> task =
+        std::make_unique<BackgroundTask<vision::ClientDocument>>();
+    std::filesystem::path path;
 };
 
 // A quit or an open waiting for the artist's answer about unsaved changes (ui/UnsavedPrompt.h).
@@ -90,6 +105,15 @@ struct AppState {
     UndoStack undo;           // every edit of the document (ui/DocumentEdits.h)
     CanvasTool tool = CanvasTool::View;
     HairlineHandles hairline;
+    ZoneToolState zoneTool;
+    RulerState ruler;
+    ExportPanelState exportPanel;  // File > Export
+    // The export running off the UI thread, if any; held by pointer as OpeningState's task is.
+    std::unique_ptr<ExportJob> exportJob = std::make_unique<ExportJob>();
+    OpeningState opening;          // the photo or project being opened, if any
+    // The window opens files off the UI thread (ui/OpeningPrompt.h); tests and the first file
+    // given on the command line open at once.
+    bool openInBackground = false;
     // SMP_TRACE_CANVAS=1 (src/app/WindowApp.cpp): the canvas prints to stderr its hairline
     // handles' window positions whenever they change, the drags, and each placement of the dots,
     // so that a test can drive a real mouse onto the handles (tests/gui/HairlineDragTest.cpp).
@@ -106,7 +130,10 @@ struct AppState {
 
     // Something moves on its own (the healing film, a canvas waiting for its full-resolution
     // frame): the window draws the next frame without waiting for input.
-    [[nodiscard]] bool animating() const { return playback.playing || canvas.showingQuickFrame || canvas.dotsPending; }
+    [[nodiscard]] bool animating() const {
+        return playback.playing || canvas.showingQuickFrame || canvas.dotsPending || exportJob->running() ||
+               opening.task->running();
+    }
 };
 
 }  // namespace smp::ui

@@ -6,6 +6,8 @@
 #include "render/RenderError.h"
 #include "ui/CanvasMapping.h"
 #include "ui/HairlineTool.h"
+#include "ui/RulerTool.h"
+#include "ui/ZoneTool.h"
 #include "ui/HoverReadout.h"
 #include "ui/Keys.h"
 
@@ -227,8 +229,14 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
         applyViewRequests(state.canvas, gpu.renderer.photoSize(), viewPx, fbScale);
         if (gpu.renderer.hasPhoto()) {
             const bool hovered = ImGui::IsItemHovered();
-            const bool toolHasMouse =
-                !state.canvas.movingDivider && handleHairlineTool(state, canvasMapping(state, topLeft, fbScale), hovered);
+            const CanvasMapping mapping = canvasMapping(state, topLeft, fbScale);
+            bool toolHasMouse = false;
+            if (!state.canvas.movingDivider) {
+                // Each tool is asked every frame, so that one switched off ends its gesture.
+                toolHasMouse |= handleHairlineTool(state, mapping, hovered);
+                toolHasMouse |= handleZoneTool(state, mapping, hovered);
+                toolHasMouse |= handleRulerTool(state, mapping, hovered);
+            }
             if (!toolHasMouse) handleDivider(state.canvas, topLeft, size);
             if (!state.canvas.movingDivider) handleMouse(state.canvas, topLeft, fbScale);
         }
@@ -251,7 +259,7 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
                     halfView.zoom *= 0.5;
                     halfView.offsetPx = halfView.offsetPx * 0.5;
                     gpu.quickTarget.resize(half);
-                    gpu.renderer.render(gpu.quickTarget, halfView, canvas.compare);
+                    gpu.renderer.render(gpu.quickTarget, halfView, canvas.compare, render::FrameQuality::Moving);
                 } else {
                     gpu.target.resize(viewPx);
                     gpu.renderer.render(gpu.target, viewForHalves(canvas), canvas.compare);
@@ -269,7 +277,9 @@ void drawCanvas(AppState& state, CanvasGpu& gpu, ImVec2 topLeft, ImVec2 size) {
         }
         if (gpu.renderer.hasPhoto()) {
             const CanvasMapping mapping = canvasMapping(state, topLeft, fbScale);
+            drawZoneOverlay(state, mapping, {topLeft.x, topLeft.y}, {size.x, size.y});
             drawHairlineHandles(state, mapping);
+            drawRuler(state, mapping);
             traceHairlineHandles(state, mapping);
             drawStatusLine(state, gpu, topLeft, size, fbScale);
         } else {

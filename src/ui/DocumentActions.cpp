@@ -3,6 +3,7 @@
 #include "core/Errors.h"
 #include "core/Project.h"
 #include "ui/DocumentEdits.h"
+#include "ui/OpeningPrompt.h"
 #include "ui/RecentFiles.h"
 #include "ui/UnsavedPrompt.h"
 
@@ -26,17 +27,32 @@ std::string Document::title() const {
 }
 
 void openPath(AppState& state, const std::filesystem::path& path) {
+    if (state.openInBackground) {
+        startOpening(state, path);
+        return;
+    }
     try {
-        state.awaitingPhoto.reset();
-        vision::ClientDocument opened = vision::openClientDocument(path);
-        const bool isPhoto = opened.projectFile.empty();
-        state.document.client = std::move(opened);
-        state.document.unsavedChanges = isPhoto;  // a bare photo is a new project nobody saved yet
-        resetDocumentHistory(state, !isPhoto);
-        ++state.document.photoRevision;
-        state.canvas.fitRequested = true;
-        rememberRecentFile(state.recentFiles, path);
-        state.messages.info("Opened " + path.filename().string());
+        adoptOpenedDocument(state, vision::openClientDocument(path), path);
+    } catch (...) {
+        reportOpenFailure(state, path, std::current_exception());
+    }
+}
+
+void adoptOpenedDocument(AppState& state, vision::ClientDocument opened, const std::filesystem::path& path) {
+    state.awaitingPhoto.reset();
+    const bool isPhoto = opened.projectFile.empty();
+    state.document.client = std::move(opened);
+    state.document.unsavedChanges = isPhoto;  // a bare photo is a new project nobody saved yet
+    resetDocumentHistory(state, !isPhoto);
+    ++state.document.photoRevision;
+    state.canvas.fitRequested = true;
+    rememberRecentFile(state.recentFiles, path);
+    state.messages.info("Opened " + path.filename().string());
+}
+
+void reportOpenFailure(AppState& state, const std::filesystem::path& path, std::exception_ptr failure) {
+    try {
+        std::rethrow_exception(failure);
     } catch (const vision::PhotoNotFoundError& error) {
         // The project is fine, its photo is elsewhere: ask where, starting in the project's folder.
         state.awaitingPhoto = error.documentWithoutPhoto();
@@ -44,6 +60,8 @@ void openPath(AppState& state, const std::filesystem::path& path) {
         state.fileBrowser.start(FileBrowser::Purpose::RelinkPhoto, std::filesystem::absolute(path).parent_path());
     } catch (const std::exception& error) {
         state.messages.error(error.what());
+    } catch (...) {
+        state.messages.error("Cannot open " + path.string());
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "ui/AppState.h"
 
+#include <exception>
 #include <filesystem>
 
 namespace smp::ui {
@@ -11,7 +12,15 @@ namespace smp::ui {
 // Opens a photo (a new unsaved project around it) or a .smp.json project, by the extension.
 // A project whose photo cannot be found (not even by its fingerprint) is held in
 // state.awaitingPhoto and the file chooser opens to find the photo.
+// With state.openInBackground the work runs off the UI thread and the document is replaced when
+// it is done (ui/OpeningPrompt.h).
 void openPath(AppState& state, const std::filesystem::path& path);
+
+// The two ends of an open: the document opened from `path` becomes the current one (history
+// cleared, fitted, listed as recent); or what went wrong is reported (a project whose photo is
+// missing waits for the artist to point at it).
+void adoptOpenedDocument(AppState& state, vision::ClientDocument opened, const std::filesystem::path& path);
+void reportOpenFailure(AppState& state, const std::filesystem::path& path, std::exception_ptr failure);
 
 // Points the project awaiting its photo at `photo` and makes it the document, unsaved. A photo
 // that cannot be loaded is reported and the project keeps waiting.

@@ -32,7 +32,7 @@ void drawFileMenu(AppState& state) {
     if (ImGui::MenuItem("Save as...", "Ctrl+Shift+S", false, hasPhoto)) startSaveAs(state);
     ImGui::Separator();
     // Consultation exports arrive with the export feature; until then the item stays disabled.
-    ImGui::MenuItem("Export...", "Ctrl+E", false, false);
+    if (ImGui::MenuItem("Export...", "Ctrl+E", false, hasPhoto)) state.exportPanel.open = true;
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) requestQuit(state);
     ImGui::EndMenu();
@@ -46,6 +46,10 @@ void drawEditMenu(AppState& state) {
     const bool hasDesign = state.document.client.project.design.has_value();
     if (ImGui::MenuItem("Hairline tool", "H", state.tool == CanvasTool::Hairline, hasDesign))
         state.tool = state.tool == CanvasTool::Hairline ? CanvasTool::View : CanvasTool::Hairline;
+    if (ImGui::MenuItem("Zones tool", "B", state.tool == CanvasTool::Zones, hasDesign))
+        state.tool = state.tool == CanvasTool::Zones ? CanvasTool::View : CanvasTool::Zones;
+    if (ImGui::MenuItem("Ruler", "R", state.tool == CanvasTool::Ruler, state.document.hasPhoto()))
+        state.tool = state.tool == CanvasTool::Ruler ? CanvasTool::View : CanvasTool::Ruler;
     if (ImGui::MenuItem("Delete hairline point", "Delete", false,
                         state.tool == CanvasTool::Hairline && state.hairline.selected >= 0))
         deleteSelectedHairlinePoint(state);

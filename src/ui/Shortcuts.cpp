@@ -26,9 +26,13 @@ void handleShortcuts(AppState& state) {
         else undoDocumentEdit(state);
     }
     if (ctrl && keyPressed(GLFW_KEY_Y)) redoDocumentEdit(state);
+    if (ctrl && keyPressed(GLFW_KEY_E) && state.document.hasPhoto()) state.exportPanel.open = true;
     if (ctrl) return;
 
-    if (keyPressed(GLFW_KEY_H)) state.tool = state.tool == CanvasTool::Hairline ? CanvasTool::View : CanvasTool::Hairline;
+    const auto toggleTool = [&state](CanvasTool tool) { state.tool = state.tool == tool ? CanvasTool::View : tool; };
+    if (keyPressed(GLFW_KEY_H)) toggleTool(CanvasTool::Hairline);
+    if (keyPressed(GLFW_KEY_B)) toggleTool(CanvasTool::Zones);
+    if (keyPressed(GLFW_KEY_R)) toggleTool(CanvasTool::Ruler);
     if (keyPressed(GLFW_KEY_ESCAPE)) state.hairline.selected = -1;
     if (keyPressed(GLFW_KEY_DELETE) || keyPressed(GLFW_KEY_BACKSPACE)) deleteSelectedHairlinePoint(state);
 

@@ -1,6 +1,12 @@
 #include "ui/Workspace.h"
 
 #include "ui/AboutWindow.h"
+#include "ui/ComparePanel.h"
+#include "ui/ExportPanel.h"
+#include "ui/HairlinePanel.h"
+#include "ui/OpeningPrompt.h"
+#include "ui/SessionsPanel.h"
+#include "ui/ZonesPanel.h"
 #include "ui/DocumentActions.h"
 #include "ui/MainMenu.h"
 #include "ui/PhotoPanel.h"
@@ -35,7 +41,11 @@ float drawSidebar(AppState& state, ImVec2 topLeft, float height) {
                                    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("Sidebar", nullptr, flags)) {
         drawPhotoPanel(state);
+        drawHairlinePanel(state);
+        drawZonesPanel(state);
+        drawSessionsPanel(state);
         drawTimelinePanel(state);
+        drawComparePanel(state);
     }
     state.sidebarWidth = ImGui::GetWindowWidth();
     ImGui::End();
@@ -65,6 +75,8 @@ void drawWorkspace(AppState& state, CanvasGpu& gpu, const std::string& glRendere
     drawShortcutsWindow(state);
     drawRecoveryPrompt(state);
     drawUnsavedPrompt(state);
+    drawExportPanel(state);
+    drawOpeningPrompt(state);
     drawMessages(state.messages, canvasTopLeft.x + canvasSize.x, canvasTopLeft.y + canvasSize.y);
 }
 
