@@ -102,4 +102,24 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
     return grid;
 }
 
+std::vector<std::uint8_t> grownCells(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by) {
+    std::vector<std::uint8_t> out(cells.size(), 0);
+    for (int ty = 0; ty < grid.topRows; ++ty)
+        for (int tx = 0; tx < grid.topCols; ++tx) {
+            if (!cells[static_cast<std::size_t>(ty * grid.topCols + tx)]) continue;
+            for (int y = ty - by; y <= ty + by; ++y)
+                for (int x = tx - by; x <= tx + by; ++x) {
+                    int yy = y, xx = x;
+                    if (grid.periodic) {
+                        yy = (yy % grid.topRows + grid.topRows) % grid.topRows;
+                        xx = (xx % grid.topCols + grid.topCols) % grid.topCols;
+                    } else if (yy < 0 || xx < 0 || yy >= grid.topRows || xx >= grid.topCols) {
+                        continue;
+                    }
+                    out[static_cast<std::size_t>(yy * grid.topCols + xx)] = 1;
+                }
+        }
+    return out;
+}
+
 }  // namespace smp::dots::detail

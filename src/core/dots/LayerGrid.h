@@ -48,4 +48,7 @@ struct LayerGrid {
 // Derives both grids from the field; throws core::UsageError when the layer cannot be sampled.
 LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic);
 
+// The top cells within `by` cells of a flagged one (wrapping when the grid is periodic).
+std::vector<std::uint8_t> grownCells(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by);
+
 }  // namespace smp::dots::detail

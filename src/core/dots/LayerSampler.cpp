@@ -37,26 +37,6 @@ std::vector<std::uint64_t> obstacleFingerprints(const LayerGrid& grid, std::span
     return prints;
 }
 
-std::vector<std::uint8_t> grown(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by) {
-    std::vector<std::uint8_t> out(cells.size(), 0);
-    for (int ty = 0; ty < grid.topRows; ++ty)
-        for (int tx = 0; tx < grid.topCols; ++tx) {
-            if (!cells[static_cast<std::size_t>(ty * grid.topCols + tx)]) continue;
-            for (int y = ty - by; y <= ty + by; ++y)
-                for (int x = tx - by; x <= tx + by; ++x) {
-                    int yy = y, xx = x;
-                    if (grid.periodic) {
-                        yy = (yy % grid.topRows + grid.topRows) % grid.topRows;
-                        xx = (xx % grid.topCols + grid.topCols) % grid.topCols;
-                    } else if (yy < 0 || xx < 0 || yy >= grid.topRows || xx >= grid.topCols) {
-                        continue;
-                    }
-                    out[static_cast<std::size_t>(yy * grid.topCols + xx)] = 1;
-                }
-        }
-    return out;
-}
-
 // Top cells whose content differs between two runs, grown by how far a change can act: a
 // changed obstacle acts on darts up to a spacing away; a changed field only on darts inside the
 // cell (it also moves the search reach, which never changes which darts are accepted).
@@ -68,7 +48,7 @@ std::vector<std::uint8_t> dirtyCells(const LayerGrid& now, const LayerGrid& befo
         field[i] = now.top[i].fingerprint != before.top[i].fingerprint;
         obstacles[i] = obstaclesNow[i] != obstaclesBefore[i];
     }
-    std::vector<std::uint8_t> dirty = grown(obstacles, now, static_cast<int>(std::ceil(now.rMax / now.topSide)));
+    std::vector<std::uint8_t> dirty = grownCells(obstacles, now, static_cast<int>(std::ceil(now.rMax / now.topSide)));
     for (std::size_t i = 0; i < dirty.size(); ++i)
         dirty[i] |= field[i];
     return dirty;
@@ -123,11 +103,11 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
             s.stats.incremental = true;
             return s.dots;
         }
-        region = grown(region, grid, 1);
+        region = grownCells(region, grid, 1);
         for (;;) {
             const std::size_t count = static_cast<std::size_t>(std::count(region.begin(), region.end(), 1));
             if (count == region.size()) break;  // the change reached everything: start afresh
-            detail::RegionResult result = detail::resampleRegion(base, region, grown(region, grid, ring), s.dots);
+            detail::RegionResult result = detail::resampleRegion(base, region, grownCells(region, grid, ring), s.dots);
             stats.darts += result.darts;
             if (result.consistent) {
                 stats.incremental = true;
@@ -138,7 +118,7 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
                 s.stats = stats;
                 return s.dots;
             }
-            region = grown(region, grid, ring);
+            region = grownCells(region, grid, ring);
         }
     }
     std::vector<std::uint8_t> everything(grid.top.size(), 1);

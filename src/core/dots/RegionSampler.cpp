@@ -99,27 +99,6 @@ void bucketDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
     darts.swap(scratch);
 }
 
-// Top cells within `by` cells of a flagged one (wrapping on a torus).
-std::vector<std::uint8_t> dilated(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by) {
-    std::vector<std::uint8_t> out(cells.size(), 0);
-    for (int ty = 0; ty < grid.topRows; ++ty)
-        for (int tx = 0; tx < grid.topCols; ++tx) {
-            if (!cells[static_cast<std::size_t>(ty * grid.topCols + tx)]) continue;
-            for (int y = ty - by; y <= ty + by; ++y)
-                for (int x = tx - by; x <= tx + by; ++x) {
-                    int yy = y, xx = x;
-                    if (grid.periodic) {
-                        yy = (yy % grid.topRows + grid.topRows) % grid.topRows;
-                        xx = (xx % grid.topCols + grid.topCols) % grid.topCols;
-                    } else if (yy < 0 || xx < 0 || yy >= grid.topRows || xx >= grid.topCols) {
-                        continue;
-                    }
-                    out[static_cast<std::size_t>(yy * grid.topCols + xx)] = 1;
-                }
-        }
-    return out;
-}
-
 class Run {
 public:
     // Only what lies within reach of the sampled cells (a spacing and a cell) takes part in the
@@ -132,7 +111,7 @@ public:
           index_(grid_, everything ? request.expectedDots : std::size_t{0}) {
         salt_ = DotHash(request.seed).combine(0x4c61796572ULL).combine(request.layer).next();
         std::vector<std::uint8_t> zone;
-        if (!everything) zone = dilated(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)) + 1);
+        if (!everything) zone = grownCells(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)) + 1);
         const auto inZone = [&](core::Vec2 p) {
             return everything || zone[static_cast<std::size_t>(grid_.topIndexOf(p.x, p.y))] != 0;
         };
