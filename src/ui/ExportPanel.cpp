@@ -125,7 +125,11 @@ void drawExportPanel(AppState& state) {
 
     if (busy) {
         const outputs::ExportProgress progress = state.exportJob->progress();
-        ImGui::ProgressBar(static_cast<float>(progress.fraction()), {-1, 0}, progress.doing.c_str());
+        // Cancel beside the bar, where the Export button was: never scrolled out of sight.
+        const float cancelWidth = ImGui::CalcTextSize("Cancel").x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::ProgressBar(static_cast<float>(progress.fraction()),
+                           {-(cancelWidth + ImGui::GetStyle().ItemSpacing.x), 0}, progress.doing.c_str());
+        ImGui::SameLine();
         if (ImGui::Button("Cancel")) state.exportJob->cancel();
     } else if (ImGui::Button("Export")) {
         startExport(state);
