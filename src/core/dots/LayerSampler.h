@@ -5,15 +5,19 @@
 // The layer is maximal: when sample() returns, every treated point x has a dot p with
 // |x - p| < max(r(x), r(p)), so no further dot could be added anywhere.
 //
-// How: random sequential addition run to saturation (Ebeida et al. 2012, "A simple algorithm for
-// maximal Poisson-disk sampling in high dimensions"). Darts go into the still-uncovered cells
-// of a grid whose cells are too small to hold two dots; cells that a dot covers are dropped;
-// what is left is split into quarters, again and again, so the last gaps are found exactly
-// instead of by luck. Every dart's position and its priority come from a hash of
-// (seed, layer, cell, round), and darts are accepted in priority order, so the result is a pure
-// function of the inputs and each dot depends only on its neighbourhood. That locality is what
-// makes resampling after a local edit exact: only the cells whose field changed are redone
-// (plus a ring that is checked against the previous result and widened when it differs).
+// How: random sequential addition run to saturation, in two steps. First one dart per cell of a
+// grid whose cells are too small to hold two dots (Ebeida et al. 2012, "A simple algorithm for
+// maximal Poisson-disk sampling in high dimensions"), in random buckets swept in raster order;
+// that places about three dots in four. Then every cell still empty is filled once, exactly:
+// the part of it that the discs around it leave open is found from the corners of that region
+// (GapGeometry.h) and a dot drawn in it. The empty cells take their turn by an exponential clock
+// whose rate is their open area (read from a bitmap of which eighths of each cell a single disc
+// covers), so that gaps fill as they would under random sequential addition, large before
+// small. Every dart's position and priority come from a hash of (seed, layer, cell, step), and
+// dots go in in priority order, so the result is a pure function of the inputs and each dot
+// depends only on its neighbourhood. That locality is what makes resampling after a local edit
+// exact: only the cells whose field changed are redone (plus a ring that is checked against
+// the previous result and widened when it differs).
 
 #include "core/Geometry.h"
 #include "core/dots/DensityField.h"

@@ -1,102 +1,56 @@
 #include "core/dots/RegionSampler.h"
 
+#include "core/dots/DartOrder.h"
 #include "core/dots/DotHash.h"
+#include "core/dots/GapGeometry.h"
 #include "core/dots/Spacing.h"
 #include "core/dots/SpacingIndex.h"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 
 namespace smp::dots::detail {
 
 namespace {
 
-// One dart per open cell and step, then the cells still open are split. A second dart per
-// cell measured slower: it costs a full conflict test per open cell, most of which are
-// already covered, while a split tests them with one neighbourhood query per parent.
-// Splits below the storage cell before an open cell is given up. 2^-14 of a spacing is far below
-// anything a dot or the r/8 maximality test can see; the cap only guards against a degenerate
-// field making the run endless.
-constexpr int kExtraDepth = 14;
-constexpr int kMaxDepth = 30;
-// A top cell normally has well under a hundred open cells at any depth; a field with edges the
-// sampler cannot resolve (a density ramp to nothing, a mask with hair-thin features) could make
-// that grow without end. Past this many, a top cell stops splitting: a deterministic, local cut
-// that leaves at worst a sliver of gap rather than a run that never ends.
-constexpr std::uint32_t kMaxOpenPerTopCell = 4096;
-// Below this size (in storage cells) a cell cut by the edge of the treated area is judged by
-// the straight chord through its crossings instead of being split further.
-constexpr double kChordCellShare = 0.25;
+// After the dart pass every cell still empty is filled once, exactly: its open part is found
+// from the discs around it (GapGeometry.h) and a dot is drawn in it. The cells take their turn
+// in the order of an exponential clock whose rate is the open area, so a gap is filled by a
+// dot drawn evenly over the whole gap, as random sequential addition would, rather than in the
+// first sliver of it that a raster sweep comes to (which packs dots closer than it should).
+constexpr int kFillStep = 30;
+// Darts to estimate a cell's open area, and to find its gap when it is filled.
+constexpr int kEstimateDarts = 8;
+constexpr int kCellDarts = 4;
+constexpr int kFewOpenParts = 16;
+constexpr int kGapDarts = 24;
+// When darts in the gap's box all miss (a gap cut by the edge of the treated area, or a density
+// that varies across the cell), the box is split into quarters with tighter bounds, this deep at
+// most and this many boxes per cell: a deterministic, local cut that leaves at worst a sliver.
+constexpr int kMaxSplitDepth = 8;
+constexpr int kMaxBoxesPerCell = 64;
+constexpr double kPartSteps = static_cast<double>(kLatticePerCell >> SpacingIndex::kCoverBits);
 
 struct Cell {
     std::int32_t ix, iy;
-    bool dartRejected;  // its next dart already hits a dot (found while splitting its parent)
+    std::int32_t depth;
+    bool partial;  // the edge of the treated area crosses it
 };
 
-struct Dart {
-    LatticePoint at;
-    std::uint64_t key;
-    std::uint32_t cell;
+// What a run allocates, kept per thread for the next run: a layer's lists run to megabytes, and
+// fresh pages cost more to fault in than to clear.
+struct Scratch {
+    SpacingIndex::Storage index;
+    std::vector<Dart> darts, spare;
+    std::array<std::vector<Cell>, 32> leaves;
+    std::vector<Cell> open;
 };
 
-// Cells no larger than a storage cell give their darts a coarse random bucket and break ties
-// in raster order: darts are then processed in sweeps that stay in cache, and only conflicts
-// between two darts of the same bucket (1 in kBuckets) are settled by position instead of
-// by chance. Finer cells get a full random priority.
-constexpr int kBucketBits = 3;
-
-std::uint64_t stepKey(int depth) {
-    return static_cast<std::uint64_t>(depth + 1) << 59;
-}
-
-void sortDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
-    if (darts.size() < 2048) {
-        std::sort(darts.begin(), darts.end(), [](const Dart& a, const Dart& b) { return a.key < b.key; });
-        return;
-    }
-    // Two 16-bit radix passes over the 32-bit priority, then ties settled by the full key.
-    scratch.resize(darts.size());
-    std::vector<std::uint32_t> counts(65536);
-    for (int pass = 0; pass < 2; ++pass) {
-        const int shift = 24 + 16 * pass;
-        std::fill(counts.begin(), counts.end(), 0);
-        for (const Dart& d : darts)
-            ++counts[(d.key >> shift) & 0xffff];
-        std::uint32_t sum = 0;
-        for (std::uint32_t& c : counts) {
-            const std::uint32_t n = c;
-            c = sum;
-            sum += n;
-        }
-        for (const Dart& d : darts)
-            scratch[counts[(d.key >> shift) & 0xffff]++] = d;
-        darts.swap(scratch);
-    }
-    const auto priority = [](const Dart& d) { return d.key >> 24; };
-    for (std::size_t i = 0; i < darts.size();) {
-        std::size_t j = i + 1;
-        while (j < darts.size() && priority(darts[j]) == priority(darts[i]))
-            ++j;
-        if (j - i > 1)
-            std::sort(darts.begin() + static_cast<std::ptrdiff_t>(i), darts.begin() + static_cast<std::ptrdiff_t>(j),
-                      [](const Dart& a, const Dart& b) { return a.key < b.key; });
-        i = j;
-    }
-}
-
-// Darts arrive in raster order; a stable pass by bucket gives (bucket, raster) = key order.
-void bucketDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
-    constexpr int kBuckets = 1 << kBucketBits;
-    std::array<std::size_t, kBuckets + 1> start{};
-    for (const Dart& d : darts)
-        ++start[((d.key >> 48) & (kBuckets - 1)) + 1];
-    for (int b = 0; b < kBuckets; ++b)
-        start[static_cast<std::size_t>(b + 1)] += start[static_cast<std::size_t>(b)];
-    scratch.resize(darts.size());
-    for (const Dart& d : darts)
-        scratch[start[(d.key >> 48) & (kBuckets - 1)]++] = d;
-    darts.swap(scratch);
+Scratch& threadScratch() {
+    thread_local Scratch scratch;
+    return scratch;
 }
 
 class Run {
@@ -107,8 +61,9 @@ public:
     // what it changed rather than to the whole layer.
     Run(const RegionRequest& request, const std::vector<std::uint8_t>& sampled, std::span<const SampledDot> previous,
         bool everything)
-        : request_(request), field_(*request.field), grid_(*request.grid), sampled_(sampled),
-          index_(grid_, everything ? request.expectedDots : std::size_t{0}) {
+        : field_(*request.field), grid_(*request.grid), sampled_(sampled),
+          scratch_(threadScratch()),
+          index_(grid_, everything ? request.expectedDots : std::size_t{0}, std::move(scratch_.index)) {
         salt_ = DotHash(request.seed).combine(0x4c61796572ULL).combine(request.layer).next();
         std::vector<std::uint8_t> zone;
         if (!everything) zone = grownCells(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)) + 1);
@@ -127,8 +82,10 @@ public:
     }
 
     void run() {
-        // First cells of every top cell, per depth, in raster order at that depth.
-        std::array<std::vector<Cell>, kMaxDepth + 1> leaves;
+        // The first cells of every top cell, per depth, in raster order at that depth.
+        auto& leaves = scratch_.leaves;
+        for (auto& list : leaves)
+            list.clear();
         int deepestLeaf = 0;
         for (int ty = 0; ty < grid_.topRows; ++ty)
             for (int tx = 0; tx < grid_.topCols; ++tx) {
@@ -144,38 +101,30 @@ public:
                         const std::size_t t = static_cast<std::size_t>(ty * grid_.topCols + tx);
                         if (!sampled_[t] || grid_.top[t].mask == 0 || grid_.top[t].firstDepth != d) continue;
                         for (int sx = 0; sx < (1 << d); ++sx) {
-                            const Cell cell{(tx << d) + sx, (ty << d) + sy, false};
-                            if (keepCell(cell, d)) leaves[static_cast<std::size_t>(d)].push_back(cell);
+                            Cell cell{(tx << d) + sx, (ty << d) + sy, d, false};
+                            const int treated = treatment(cell);
+                            cell.partial = treated == 1;
+                            if (treated > 0) leaves[static_cast<std::size_t>(d)].push_back(cell);
                         }
                     }
-
-        const int maxDepth = std::min(kMaxDepth, grid_.storageShift + kExtraDepth);
-        std::array<std::vector<Cell>, kMaxDepth + 3> pending;
-        for (int depth = 0; depth <= maxDepth; ++depth) {
-            std::vector<Cell> cells = std::move(pending[static_cast<std::size_t>(depth)]);
-            auto& fresh = leaves[static_cast<std::size_t>(depth)];
-            const bool hadChildren = !cells.empty();
-            cells.insert(cells.end(), fresh.begin(), fresh.end());
-            fresh = {};
-            if (hadChildren && depth <= grid_.storageShift)
-                std::sort(cells.begin(), cells.end(),
-                          [](const Cell& a, const Cell& b) { return a.iy != b.iy ? a.iy < b.iy : a.ix < b.ix; });
-            if (cells.empty()) {
-                if (depth >= deepestLeaf &&
-                    std::all_of(pending.begin() + depth, pending.end(), [](const auto& p) { return p.empty(); }))
-                    break;
-                continue;
-            }
-            throwDarts(cells, depth);
+        std::vector<Cell>& open = scratch_.open;
+        open.clear();
+        for (int depth = 0; depth <= deepestLeaf; ++depth) {
+            std::vector<Cell>& cells = leaves[static_cast<std::size_t>(depth)];
+            if (cells.empty()) continue;
+            throwDarts(cells);
             insertFixedBefore(stepKey(depth + 1));
-            // Above the storage cell a split lands where initial cells of sparser skin start;
-            // below it, two levels at a time save half the neighbourhood queries.
-            const int levels = depth < grid_.storageShift ? 1 : 2;
-            if (depth + levels > maxDepth) break;
-            split(cells, depth, levels, pending[static_cast<std::size_t>(depth + levels)]);
+            open.insert(open.end(), cells.begin(), cells.end());
+            cells.clear();
         }
+        insertFixedBefore(stepKey(kFillStep));
+        fill(open);
         insertFixedBefore(~std::uint64_t{0});
     }
+
+    ~Run() { scratch_.index = std::move(index_).release(); }
+    Run(const Run&) = delete;
+    Run& operator=(const Run&) = delete;
 
     RegionResult result() {
         RegionResult out;
@@ -186,8 +135,9 @@ public:
         run.reserve(index_.dots().size());
         for (const IndexedDot& dot : index_.dots())
             run.push_back({index_.position(dot.at), dot.r, dot.key});
+        // Every step inserts in key order, so this is a check rather than a sort.
         const auto byKey = [](const SampledDot& a, const SampledDot& b) { return a.key < b.key; };
-        std::sort(run.begin(), run.end(), byKey);
+        if (!std::is_sorted(run.begin(), run.end(), byKey)) std::sort(run.begin(), run.end(), byKey);
         if (passed_.empty()) {
             out.dots = std::move(run);
             return out;
@@ -212,15 +162,10 @@ private:
         return spacingMm(grid_.densityScale * field_.densityAt({x, y}));
     }
 
-    [[nodiscard]] std::size_t topIndex(const Cell& cell, int depth) const {
-        return static_cast<std::size_t>((cell.iy >> depth) * grid_.topCols + (cell.ix >> depth));
+    [[nodiscard]] std::size_t topIndex(const Cell& cell) const {
+        return static_cast<std::size_t>((cell.iy >> cell.depth) * grid_.topCols + (cell.ix >> cell.depth));
     }
-    [[nodiscard]] const TopCell& topOf(const Cell& cell, int depth) const { return grid_.top[topIndex(cell, depth)]; }
-    // How far a search from inside the cell must look for the dots that could cover it: its least
-    // spacing `rLo` (lattice steps), or the reach of the dots already placed around it (mm).
-    [[nodiscard]] double searchFrom(const Cell& cell, int depth, double rLo) const {
-        return std::max(rLo * index_.step(), index_.reachInto(topIndex(cell, depth)));
-    }
+    [[nodiscard]] const TopCell& topOf(const Cell& cell) const { return grid_.top[topIndex(cell)]; }
 
     // Fixed dots enter the run at their own priority; one that clashes with a newer dot means
     // the change reached beyond the resampled cells.
@@ -241,14 +186,19 @@ private:
     [[nodiscard]] std::int64_t sideSteps(int depth) const {
         return std::int64_t{1} << (kLatticeBits + grid_.storageShift - depth);
     }
+    [[nodiscard]] LatticePoint centreOf(const Cell& cell) const {
+        const std::int64_t side = sideSteps(cell.depth);
+        return {cell.ix * side + side / 2, cell.iy * side + side / 2};
+    }
+    [[nodiscard]] RectMm rectMm(LatticePoint centre, const GapBox& box) const {
+        const core::Vec2 a = index_.position(centre);
+        const double step = index_.step();
+        return {a.x + box.x0 * step, a.y + box.y0 * step, a.x + box.x1 * step, a.y + box.y1 * step};
+    }
 
-    struct CellDart {
-        LatticePoint at;
-        std::uint64_t key;
-    };
-
-    // The dart a cell gets at its depth: position and priority both hashed from the cell.
-    [[nodiscard]] CellDart dartFor(const Cell& cell, int depth) const {
+    // The dart a cell gets in the dart pass: position and priority both hashed from the cell.
+    [[nodiscard]] Dart dartFor(const Cell& cell, std::uint32_t index) const {
+        const int depth = cell.depth;
         const std::int64_t side = sideSteps(depth);
         const double sideD = static_cast<double>(side);
         const std::uint64_t h =
@@ -259,232 +209,304 @@ private:
                         cell.iy * side + static_cast<std::int64_t>(static_cast<double>(p >> 11) * 0x1.0p-53 * sideD)};
         if ((at.x & 0xffff) == 0xffff && (at.y & 0xffff) == 0xffff) --at.y;  // reserved word
         const std::uint64_t mixed = mix64(p ^ h);
-        std::uint64_t priority;
-        if (depth <= grid_.storageShift) {
-            priority = ((mixed >> (64 - kBucketBits)) << 48) | (static_cast<std::uint64_t>(cell.iy) << 24) |
-                       static_cast<std::uint64_t>(cell.ix);
-        } else {
-            priority = mixed & ((std::uint64_t{1} << 56) - 1);
-        }
-        return {at, stepKey(depth) | priority};
+        const std::uint64_t priority = ((mixed >> (64 - kBucketBits)) << 48) |
+                                       (static_cast<std::uint64_t>(cell.iy) << 24) |
+                                       static_cast<std::uint64_t>(cell.ix);
+        return {at, stepKey(depth) | priority, index};
     }
 
-    // Least spacing anywhere in a cell, in lattice steps: the top cell's bound, or a tighter one
-    // from the field where the density varies (coverage tests are only as good as this bound).
-    [[nodiscard]] double cellRLo(const TopCell& top, const Cell& cell, int depth) const {
+    // Least spacing anywhere in a box (lattice steps around `centre`): the top cell's bound, or a
+    // tighter one from the field where the density varies.
+    [[nodiscard]] double boxRLo(const TopCell& top, LatticePoint centre, const GapBox& box) const {
         if (top.constant) return top.rLo / index_.step();
-        const std::int64_t side = sideSteps(depth);
-        const core::Vec2 a = index_.position({cell.ix * side, cell.iy * side});
-        const core::Vec2 b = index_.position({(cell.ix + 1) * side, (cell.iy + 1) * side});
-        const double densest = std::max(field_.maxDensity({a.x, a.y, b.x, b.y}), kMinPlacedDensity);
-        const double r = spacingMm(grid_.densityScale * densest);
-        return std::max(r, top.rLo) / index_.step();
+        const double densest = std::max(field_.maxDensity(rectMm(centre, box)), kMinPlacedDensity);
+        return std::max(spacingMm(grid_.densityScale * densest), top.rLo) / index_.step();
     }
 
-    [[nodiscard]] double spacingOfDart(const TopCell& top, LatticePoint at, bool& inside) const {
+    [[nodiscard]] double spacingOfDart(const TopCell& top, bool partial, LatticePoint at, bool& inside) const {
         inside = true;
-        if (top.mask == 2 && top.constant) return top.rLo;
+        if (!partial && top.constant) return top.rLo;
         const core::Vec2 where = index_.position(at);
-        if (top.mask == 1 && !field_.inside(where)) {
+        if (partial && !field_.inside(where)) {
             inside = false;
             return 0.0;
         }
         return top.constant ? top.rLo : spacingMm(grid_.densityScale * field_.densityAt(where));
     }
 
-    void throwDarts(std::vector<Cell>& cells, int depth) {
-        darts.clear();
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            const Cell& cell = cells[i];
-            ++darts_;
-            if (cell.dartRejected) continue;
-            const CellDart dart = dartFor(cell, depth);
-            darts.push_back({dart.at, dart.key, static_cast<std::uint32_t>(i)});
-        }
-        if (depth <= grid_.storageShift) {
-            bucketDarts(darts, scratch);
-        } else {
-            sortDarts(darts, scratch);
-        }
+    void throwDarts(std::vector<Cell>& cells) {
+        darts_list_.clear();
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            darts_list_.push_back(dartFor(cells[i], static_cast<std::uint32_t>(i)));
+        darts_ += cells.size();
+        bucketDarts(darts_list_, scratch_.spare);
         std::vector<std::uint8_t> filled(cells.size(), 0);
-        for (const Dart& dart : darts) {
+        for (const Dart& dart : darts_list_) {
             insertFixedBefore(dart.key);
-            const TopCell& top = topOf(cells[dart.cell], depth);
+            if (index_.inCoveredPart(dart.at)) continue;
+            const Cell& cell = cells[dart.cell];
+            const TopCell& top = topOf(cell);
             bool inside = true;
-            const double r = spacingOfDart(top, dart.at, inside);
-            if (!inside || index_.conflicts(dart.at, r, index_.reachInto(topIndex(cells[dart.cell], depth)))) continue;
+            const double r = spacingOfDart(top, cell.partial, dart.at, inside);
+            if (!inside || index_.conflicts(dart.at, r, index_.reachInto(topIndex(cell)))) continue;
             index_.insert(dart.at, r, dart.key);
             filled[dart.cell] = 1;
         }
         std::size_t kept = 0;
         for (std::size_t i = 0; i < cells.size(); ++i)
-            if (!filled[i]) {
-                cells[kept] = cells[i];
-                cells[kept++].dartRejected = false;
-            }
+            if (!filled[i]) cells[kept++] = cells[i];
         cells.resize(kept);
     }
 
-    // Splits every open cell `levels` times. One neighbourhood query per cell serves all its
-    // descendants: each is dropped when a single dot covers it, and the dart it will get next
-    // is tested against the same dots (all older than that dart, so a rejection is final).
-    void split(const std::vector<Cell>& cells, int depth, int levels, std::vector<Cell>& out) {
-        openPerTop_.assign(grid_.top.size(), 0);
-        const std::int64_t side = sideSteps(depth);
-        const double step = index_.step();
-        for (const Cell& cell : cells) {
-            const TopCell& top = topOf(cell, depth);
-            const LatticePoint centre{cell.ix * side + side / 2, cell.iy * side + side / 2};
-            // The parent's bound serves its descendants too: looser for them, but one field query
-            // instead of twenty, and the next split tightens it again.
-            const double rLo = cellRLo(top, cell, depth);
-            // Coverage needs every dot within max(rLo, its spacing) of the cell; a dart that a dot
-            // beyond that would reject is still rejected, by its full test when it is thrown.
-            const double halfDiagonal = 0.5 * static_cast<double>(side) * step * 1.4142135623730951;
-            index_.gather(centre, searchFrom(cell, depth, rLo) + halfDiagonal, near_);
-            if (coveredBy(near_, 0.0, 0.0, 0.5 * static_cast<double>(side), rLo)) continue;
-            descend(cell, depth, levels, centre, top, rLo, near_, out);
+    // The dots around a cell (lattice steps from its centre) whose discs could cover part of it.
+    void gatherAround(const Cell& cell, LatticePoint centre) {
+        const TopCell& top = topOf(cell);
+        const double side = static_cast<double>(sideSteps(cell.depth));
+        const double halfDiagonal = 0.5 * side * index_.step() * 1.4142135623730951;
+        const double reach = std::max(top.rLo, index_.reachInto(topIndex(cell)));
+        index_.gather(centre, reach + halfDiagonal, near_);
+    }
+
+    // The discs of the gathered dots for points of a box whose least spacing is rLo.
+    std::span<GapDisc> discsFor(double rLo) {
+        discs_.clear();
+        for (const SpacingIndex::Near& dot : near_) {
+            const double r = std::max(rLo, dot.r);
+            discs_.push_back({dot.dx, dot.dy, r * r * kConflictSlack});
+        }
+        return discs_;
+    }
+
+    // Every cell the dart pass left empty: its open area now, and from it when its turn comes.
+    void fill(const std::vector<Cell>& open) {
+        darts_list_.clear();
+        for (const Cell& cell : open) {
+            const std::uint64_t key = fillKey(cell);
+            if (key != 0)
+                darts_list_.push_back({{cell.ix, cell.iy}, key, static_cast<std::uint32_t>(cell.depth << 1 | cell.partial)});
+        }
+        sortDarts(darts_list_, scratch_.spare);
+        for (const Dart& turn : darts_list_) {
+            insertFixedBefore(turn.key);
+            const Cell cell{static_cast<std::int32_t>(turn.at.x), static_cast<std::int32_t>(turn.at.y),
+                            static_cast<std::int32_t>(turn.cell >> 1), (turn.cell & 1) != 0};
+            fillCell(cell, turn.key);
         }
     }
 
-    // Each child looks only at the dots that touch it (found while testing whether one covers
-    // it), so its own children and its dart are tested against a few dots rather than all.
-    void descend(const Cell& cell, int depth, int levels, LatticePoint centre, const TopCell& top, double rLo,
-                 const std::vector<SpacingIndex::Near>& near, std::vector<Cell>& out) {
-        const std::int64_t childSide = sideSteps(depth + 1);
-        const double half = 0.5 * static_cast<double>(childSide);
-        const double rKeep = std::max(rLo, top.rHi / index_.step());
-        std::vector<SpacingIndex::Near>& touching = touching_[static_cast<std::size_t>(levels)];
-        for (int k = 0; k < 4; ++k) {
-            const Cell child{cell.ix * 2 + (k & 1), cell.iy * 2 + (k >> 1), false};
-            const double ox = static_cast<double>(child.ix * childSide - centre.x) + half;
-            const double oy = static_cast<double>(child.iy * childSide - centre.y) + half;
-            if (!touchingDots(near, ox, oy, half, rLo, rKeep, touching)) continue;
-            if (top.mask == 1 && !keepCell(child, depth + 1)) continue;
-            if (levels > 1) {
-                descend(child, depth + 1, levels - 1, centre, top, rLo, touching, out);
-                continue;
-            }
-            const std::size_t t =
-                static_cast<std::size_t>((child.iy >> (depth + 1)) * grid_.topCols + (child.ix >> (depth + 1)));
-            if (++openPerTop_[t] > kMaxOpenPerTopCell) continue;
-            out.push_back(child);
-            Cell& added = out.back();
-            const CellDart next = dartFor(added, depth + 1);
-            bool inside = true;
-            const double r = spacingOfDart(top, next.at, inside) / index_.step();
-            if (!inside) {
-                added.dartRejected = true;
-                continue;
-            }
-            const double ddx = static_cast<double>(next.at.x - centre.x);
-            const double ddy = static_cast<double>(next.at.y - centre.y);
-            for (const SpacingIndex::Near& dot : touching) {
-                const double ex = dot.dx - ddx, ey = dot.dy - ddy;
-                const double limit = std::max(r, dot.r);
-                if (ex * ex + ey * ey < limit * limit * (1.0 + 1e-12)) {
-                    added.dartRejected = true;
-                    break;
+    [[nodiscard]] DotHash cellStream(const Cell& cell, std::uint64_t purpose) const {
+        return DotHash(salt_).combine(purpose).combine(static_cast<std::uint64_t>(cell.depth))
+            .combine((static_cast<std::uint64_t>(static_cast<std::uint32_t>(cell.ix)) << 32) |
+                     static_cast<std::uint32_t>(cell.iy));
+    }
+
+    // The cell in lattice steps around its centre, cut to the field's area (the grid runs past it).
+    [[nodiscard]] GapBox cellBox(const Cell& cell, LatticePoint centre) const {
+        const double half = 0.5 * static_cast<double>(sideSteps(cell.depth));
+        GapBox box{-half, -half, half, half};
+        if (cell.partial) {
+            const core::Vec2 c = index_.position(centre);
+            box.x1 = std::min(box.x1, (grid_.area.x1 - c.x) / index_.step());
+            box.y1 = std::min(box.y1, (grid_.area.y1 - c.y) / index_.step());
+        }
+        return box;
+    }
+
+    // Parts of the cell (eighths of a storage cell on a side) that no single dot covers whole.
+    [[nodiscard]] int openParts(const Cell& cell) const {
+        const int shift = grid_.storageShift - cell.depth;
+        int open = 0;
+        for (std::int64_t row = std::int64_t{cell.iy} << shift; row < (std::int64_t{cell.iy} + 1) << shift; ++row)
+            for (std::int64_t col = std::int64_t{cell.ix} << shift; col < (std::int64_t{cell.ix} + 1) << shift; ++col)
+                open += std::popcount(~index_.coverage(col, row));
+        return open;
+    }
+
+    // The cell's place in the fill order, or 0 when it is already covered.
+    std::uint64_t fillKey(const Cell& cell) {
+        const TopCell& top = topOf(cell);
+        double area = 0.0;  // in parts
+        if (!cell.partial) {
+            area = openParts(cell);
+            if (area == 0.0) return 0;
+        }
+        DotHash random = cellStream(cell, 0x45737469ULL);
+        if (cell.partial) {
+            // Untreated skin is never covered: measure the open treated area with darts.
+            const LatticePoint centre = centreOf(cell);
+            const GapBox box = cellBox(cell, centre);
+            gatherAround(cell, centre);
+            std::span<GapDisc> discs = discsFor(boxRLo(top, centre, box));
+            const int reaching = discsReaching(box, discs);
+            if (reaching < 0) return 0;
+            discs = discs.first(static_cast<std::size_t>(reaching));
+            const auto hits = [&](const GapBox& b) {
+                int count = 0;
+                for (int i = 0; i < kEstimateDarts; ++i) {
+                    const double x = b.x0 + random.uniform() * (b.x1 - b.x0);
+                    const double y = b.y0 + random.uniform() * (b.y1 - b.y0);
+                    if (coveredBy(discs, x, y)) continue;
+                    if (!field_.inside(index_.position(centre) + core::Vec2{x, y} * index_.step())) continue;
+                    ++count;
                 }
+                return count;
+            };
+            darts_ += kEstimateDarts;
+            double lattice = box.area() * hits(box) / kEstimateDarts;
+            if (lattice == 0.0) {
+                GapBox gap{};
+                if (!openBox(box, discs, gap)) return 0;
+                darts_ += kEstimateDarts;
+                lattice = std::max(gap.area(), 1.0) * (hits(gap) + 0.5) / (kEstimateDarts + 0.5);
+            }
+            area = lattice / (kPartSteps * kPartSteps);
+        }
+        if (area == 0.0) return 0;
+        // Exponential waiting time with the open area as its rate.
+        const double clock = -std::log1p(-random.uniform()) / area;
+        const auto bits = std::bit_cast<std::uint32_t>(static_cast<float>(clock));
+        return stepKey(kFillStep) | (static_cast<std::uint64_t>(bits) << 24) | (random.next() & 0xffffff);
+    }
+
+    void fillCell(const Cell& cell, std::uint64_t key) {
+        const TopCell& top = topOf(cell);
+        const LatticePoint centre = centreOf(cell);
+        const GapBox box = cellBox(cell, centre);
+        if (!cell.partial && openParts(cell) == 0) return;
+        gatherAround(cell, centre);
+        DotHash random = cellStream(cell, 0x46696c6cULL);
+        int boxes = 0;
+        fillBox(cell, top, centre, box, key, random, 0, boxes);
+    }
+
+    // Looks for room in `box` (lattice steps around the cell's centre): darts in the box, then in
+    // the box around its gap, then in the quarters of that box. True when a dot went in.
+    bool fillBox(const Cell& cell, const TopCell& top, LatticePoint centre, const GapBox& box, std::uint64_t key,
+                 DotHash& random, int depth, int& boxes) {
+        if (++boxes > kMaxBoxesPerCell) return false;
+        if (cell.partial && depth > 0) {
+            const FieldBounds b = field_.bounds(rectMm(centre, box));
+            if (b.maxMask < 0.5 || b.maxDensity < kMinPlacedDensity) return false;
+        }
+        const double rLo = boxRLo(top, centre, box);
+        std::span<GapDisc> discs = discsFor(rLo);
+        const int reaching = discsReaching(box, discs);
+        if (reaching < 0) return false;
+        discs = discs.first(static_cast<std::size_t>(reaching));
+        GapBox search = box;
+        if (depth == 0) {
+            // A cell with only a few open parts is usually covered, the parts cut by two discs
+            // together: go straight to the exact test.
+            if (cell.partial || openParts(cell) > kFewOpenParts)
+                for (int i = 0; i < kCellDarts; ++i)
+                    if (tryDart(cell, top, centre, openPartOf(cell, box, random), discs, key, random)) return true;
+            // Only the parts no single dot covers can hold a gap.
+            if (openPartsBox(cell, box, search)) {
+                const int within = discsReaching(search, discs);
+                if (within < 0) return false;
+                discs = discs.first(static_cast<std::size_t>(within));
             }
         }
-    }
-
-    // The dots of `near` that reach into the square of half-side `half` centred at (ox, oy), with
-    // the larger of their spacing and `rKeep`; false (and `out` unfinished) when one of them
-    // covers the square, with the larger of its spacing and `rLo`.
-    static bool touchingDots(const std::vector<SpacingIndex::Near>& near, double ox, double oy, double half, double rLo,
-                             double rKeep, std::vector<SpacingIndex::Near>& out) {
-        out.clear();
-        for (const SpacingIndex::Near& dot : near) {
-            const double ax = std::abs(dot.dx - ox), ay = std::abs(dot.dy - oy);
-            const double fx = ax + half, fy = ay + half;
-            const double cover = std::max(rLo, dot.r);
-            if (fx * fx + fy * fy < cover * cover) return false;
-            const double nx = std::max(ax - half, 0.0), ny = std::max(ay - half, 0.0);
-            const double keep = std::max(rKeep, dot.r);
-            if (nx * nx + ny * ny < keep * keep * (1.0 + 1e-9)) out.push_back(dot);
-        }
-        return true;
-    }
-
-    // Is the square of half-side `half` centred at (ox, oy) (lattice steps, relative to where
-    // `near` was gathered) inside the reach of one of the dots?
-    static bool coveredBy(const std::vector<SpacingIndex::Near>& near, double ox, double oy, double half, double rLo) {
-        for (const SpacingIndex::Near& dot : near) {
-            const double fx = std::abs(dot.dx - ox) + half, fy = std::abs(dot.dy - oy) + half;
-            const double limit = std::max(rLo, dot.r);
-            if (fx * fx + fy * fy < limit * limit) return true;
-        }
+        GapBox gap{};
+        if (!openBox(search, discs, gap)) return false;
+        for (int i = 0; i < kGapDarts; ++i)
+            if (tryDart(cell, top, centre, gap, discs, key, random)) return true;
+        // Below a lattice step there is nowhere left to put a dot.
+        if (depth == kMaxSplitDepth || (gap.x1 - gap.x0 < 1.0 && gap.y1 - gap.y0 < 1.0)) return false;
+        const double mx = 0.5 * (gap.x0 + gap.x1), my = 0.5 * (gap.y0 + gap.y1);
+        const std::array<GapBox, 4> quarters{{{gap.x0, gap.y0, mx, my},
+                                              {mx, gap.y0, gap.x1, my},
+                                              {gap.x0, my, mx, gap.y1},
+                                              {mx, my, gap.x1, gap.y1}}};
+        const std::uint64_t first = random.next();
+        for (std::uint64_t k = 0; k < 4; ++k)
+            if (fillBox(cell, top, centre, quarters[(first + k) & 3], key, random, depth + 1, boxes)) return true;
         return false;
     }
 
-    // False when no dart in the cell could land in treated skin (or, for a small cell on the
-    // edge of the treated area, when one dot covers its treated part).
-    bool keepCell(const Cell& cell, int depth) {
-        const TopCell& top = topOf(cell, depth);
-        const std::int64_t side = sideSteps(depth);
+    // A part of the cell that no single dot covers, drawn at random (the whole cell when the cell
+    // is larger than a storage cell or lies on the edge of the treated area).
+    GapBox openPartOf(const Cell& cell, const GapBox& box, DotHash& random) const {
+        if (cell.depth != grid_.storageShift || cell.partial) return box;
+        const std::uint64_t open = ~index_.coverage(cell.ix, cell.iy);
+        if (open == 0) return box;
+        std::uint64_t bits = open;
+        for (std::uint64_t skip = random.next() % static_cast<std::uint64_t>(std::popcount(open)); skip > 0; --skip)
+            bits &= bits - 1;
+        const int part = std::countr_zero(bits);
+        const double x0 = box.x0 + (part & 7) * kPartSteps, y0 = box.y0 + (part >> 3) * kPartSteps;
+        return {x0, y0, x0 + kPartSteps, y0 + kPartSteps};
+    }
+
+    // The box around the parts of a storage-sized cell that no single dot covers; false when
+    // the cell is larger or on the edge of the treated area (then the whole cell is searched).
+    bool openPartsBox(const Cell& cell, const GapBox& box, GapBox& out) const {
+        if (cell.depth != grid_.storageShift || cell.partial) return false;
+        const std::uint64_t open = ~index_.coverage(cell.ix, cell.iy);
+        if (open == 0) return false;
+        std::uint64_t columns = 0;
+        for (int row = 0; row < 8; ++row)
+            columns |= (open >> (8 * row)) & 0xff;
+        const int row0 = std::countr_zero(open) >> 3, row1 = (63 - std::countl_zero(open)) >> 3;
+        const int col0 = std::countr_zero(columns), col1 = 7 - std::countl_zero(static_cast<std::uint8_t>(columns));
+        out = {box.x0 + col0 * kPartSteps, box.y0 + row0 * kPartSteps, box.x0 + (col1 + 1) * kPartSteps,
+               box.y0 + (row1 + 1) * kPartSteps};
+        return true;
+    }
+
+    // A dart drawn in `b`: kept when no disc covers it, it lands in treated skin and the full
+    // test (its own spacing, every dot in reach) agrees.
+    bool tryDart(const Cell& cell, const TopCell& top, LatticePoint centre, const GapBox& b,
+                 std::span<const GapDisc> discs, std::uint64_t key, DotHash& random) {
+        ++darts_;
+        const std::int64_t side = sideSteps(cell.depth);
+        const std::int64_t lo = -side / 2, hi = side / 2 - 1;
+        const double fx = b.x0 + random.uniform() * (b.x1 - b.x0);
+        const double fy = b.y0 + random.uniform() * (b.y1 - b.y0);
+        const std::int64_t ox = std::clamp(floorToInt(fx), lo, hi);
+        std::int64_t oy = std::clamp(floorToInt(fy), lo, hi);
+        LatticePoint at{centre.x + ox, centre.y + oy};
+        if ((at.x & 0xffff) == 0xffff && (at.y & 0xffff) == 0xffff) {  // reserved word
+            --at.y;
+            --oy;
+        }
+        // The dart sits on the lattice, which may put it just outside a box smaller than a
+        // lattice step: test it against every disc of the cell, not only those of the box.
+        const double px = static_cast<double>(ox), py = static_cast<double>(oy);
+        if (coveredBy(discs, px, py)) return false;
+        const bool inBox = px >= b.x0 && px <= b.x1 && py >= b.y0 && py <= b.y1;
+        if (!inBox && discs.size() < discs_.size() && coveredBy(discs_, px, py)) return false;
+        bool inside = true;
+        const double r = spacingOfDart(top, cell.partial, at, inside);
+        if (!inside) return false;
+        // The discs already hold every dot that could cover the cell; a dart whose own spacing
+        // is larger than the cell's least one may still clash with a dot farther out.
+        if (!top.constant && index_.conflicts(at, r, index_.reachInto(topIndex(cell)))) return false;
+        index_.insert(at, r, key);
+        return true;
+    }
+
+    // 0 when no dart in the cell could land in treated skin, 2 when every dart would, else 1.
+    int treatment(const Cell& cell) const {
+        const TopCell& top = topOf(cell);
+        if (top.mask != 1) return 2;
+        const std::int64_t side = sideSteps(cell.depth);
         const double step = index_.step();
         const double x0 = grid_.area.x0 + static_cast<double>(cell.ix * side) * step;
         const double y0 = grid_.area.y0 + static_cast<double>(cell.iy * side) * step;
         const double sideMm = static_cast<double>(side) * step;
-        const LatticePoint centre{cell.ix * side + side / 2, cell.iy * side + side / 2};
-        if (top.mask == 1) {
-            if (sideMm > kChordCellShare * grid_.s0) {
-                const FieldBounds b = field_.bounds({x0, y0, x0 + sideMm, y0 + sideMm});
-                const bool outsideArea = x0 >= grid_.area.x1 || y0 >= grid_.area.y1;
-                if (outsideArea || b.maxMask < 0.5 || b.maxDensity < kMinPlacedDensity) return false;
-            } else {
-                const double rLo = cellRLo(top, cell, depth);
-                return keepEdgeCell(centre, x0, y0, sideMm, searchFrom(cell, depth, rLo), rLo);
-            }
-        }
-        return true;
+        if (x0 >= grid_.area.x1 || y0 >= grid_.area.y1) return 0;
+        const FieldBounds b = field_.bounds({x0, y0, x0 + sideMm, y0 + sideMm});
+        if (b.maxMask < 0.5 || b.maxDensity < kMinPlacedDensity) return 0;
+        const bool whole = b.minMask >= 0.5 && b.minDensity >= kMinPlacedDensity && x0 + sideMm <= grid_.area.x1 &&
+                           y0 + sideMm <= grid_.area.y1;
+        return whole ? 2 : 1;
     }
 
-    // A small cell the edge of the treated area may cut: the treated part is taken as the
-    // polygon of its treated corners and the edge's crossings of its sides.
-    bool keepEdgeCell(LatticePoint centre, double x0, double y0, double side, double search, double rLo) {
-        const std::array<core::Vec2, 4> corners{{{x0, y0}, {x0 + side, y0}, {x0 + side, y0 + side}, {x0, y0 + side}}};
-        std::array<bool, 4> in{};
-        int inside = 0;
-        for (std::size_t i = 0; i < 4; ++i)
-            inside += (in[i] = field_.inside(corners[i]));
-        if (inside == 0) return false;
-        std::array<core::Vec2, 8> polygon{};
-        std::size_t n = 0;
-        for (std::size_t i = 0; i < 4; ++i) {
-            const core::Vec2 a = corners[i], b = corners[(i + 1) % 4];
-            if (in[i]) polygon[n++] = a;
-            if (in[i] != in[(i + 1) % 4]) {
-                double lo = 0.0, hi = 1.0;  // lo stays on a's side of the edge
-                for (int it = 0; it < 20; ++it) {
-                    const double mid = 0.5 * (lo + hi);
-                    (field_.inside(a + (b - a) * mid) == in[i] ? lo : hi) = mid;
-                }
-                polygon[n++] = a + (b - a) * (in[i] ? lo : hi);
-            }
-        }
-        const double step = index_.step();
-        index_.gather(centre, search + side, edgeNear_);
-        const core::Vec2 c = index_.position(centre);
-        for (const SpacingIndex::Near& dot : edgeNear_) {
-            const double limit = std::max(rLo, dot.r);
-            bool all = true;
-            for (std::size_t i = 0; i < n && all; ++i) {
-                const double ex = (polygon[i].x - c.x) / step - dot.dx;
-                const double ey = (polygon[i].y - c.y) / step - dot.dy;
-                all = ex * ex + ey * ey < limit * limit;
-            }
-            if (all) return false;
-        }
-        return true;
-    }
-
-    const RegionRequest& request_;
     const DensityField& field_;
     const LayerGrid& grid_;
     const std::vector<std::uint8_t>& sampled_;
+    Scratch& scratch_;
     SpacingIndex index_;
     std::uint64_t salt_ = 0;
     std::vector<SampledDot> fixed_;   // earlier dots near the sampled cells, re-entered in key order
@@ -493,10 +515,9 @@ private:
     bool consistent_ = true;
     std::size_t darts_ = 0;
     std::size_t cellsSampled_ = 0;
-    std::vector<Dart> darts, scratch;  // reused between depths
-    std::vector<SpacingIndex::Near> near_, edgeNear_;
-    std::array<std::vector<SpacingIndex::Near>, 3> touching_;  // per levels left in descend
-    std::vector<std::uint32_t> openPerTop_;
+    std::vector<Dart>& darts_list_ = scratch_.darts;
+    std::vector<SpacingIndex::Near> near_;
+    std::vector<GapDisc> discs_;
 };
 
 bool sameDots(std::vector<SampledDot> a, std::vector<SampledDot> b) {

@@ -5,7 +5,7 @@
 // (saturated random sequential addition, Zhang & Torquato 2013). N discs per unit area then
 // satisfy N * pi * r^2 / 4 = phi, so r = sqrt(kPackingConstant / N) with
 // kPackingConstant = 4 phi / pi = 0.6965. Our sampler lands within 1% of it on a uniform field
-// (rho 0.776-0.777 in the benchmark; tests/core/dots/LayerSamplerTest.cpp holds the dot count
+// (rho 0.777-0.778 in the benchmark; tests/core/dots/LayerSamplerTest.cpp holds the dot count
 // of a uniform field to +-3%, edges included).
 
 #include <cmath>

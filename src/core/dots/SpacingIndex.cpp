@@ -5,24 +5,22 @@
 
 namespace smp::dots::detail {
 
-namespace {
-
-// Distances are compared with this much slack so that a pair accepted on the lattice still
-// measures >= r when recomputed from the double positions (rounding is ~1e-16 relative).
-constexpr double kSlack = 1.0 + 1e-12;
-
-}  // namespace
-
-SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots)
+SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Storage storage)
     : grid_(grid), step_(grid.s0 / static_cast<double>(kLatticePerCell)),
       periodX_(static_cast<std::int64_t>(grid.cols) * kLatticePerCell),
-      periodY_(static_cast<std::int64_t>(grid.rows) * kLatticePerCell),
-      cells_(static_cast<std::size_t>(grid.cols) * static_cast<std::size_t>(grid.rows), kEmpty),
-      reachIn_(grid.top.size(), 0.0) {
+      periodY_(static_cast<std::int64_t>(grid.rows) * kLatticePerCell), s_(std::move(storage)) {
+    const std::size_t cells = static_cast<std::size_t>(grid.cols) * static_cast<std::size_t>(grid.rows);
+    s_.cells.assign(cells, kEmpty);
+    s_.coverage.assign(cells, 0);
+    s_.reachIn.assign(grid.top.size(), 0.0);
+    s_.obstacleHeads.clear();
+    s_.obstacles.clear();
+    s_.dots.clear();
+    s_.dots.reserve(expectedDots + expectedDots / 16);
     // Spacings are only read where they can differ from the querying dart's.
-    dots_.reserve(expectedDots + expectedDots / 16);
+    s_.cellR.clear();
     if (std::any_of(grid.top.begin(), grid.top.end(), [](const TopCell& t) { return !t.constant; }))
-        cellR_.assign(cells_.size(), 0.0);
+        s_.cellR.assign(cells, 0.0);
 }
 
 LatticePoint SpacingIndex::latticeOf(core::Vec2 p) const {
@@ -32,18 +30,19 @@ LatticePoint SpacingIndex::latticeOf(core::Vec2 p) const {
 void SpacingIndex::insert(LatticePoint at, double r, std::uint64_t key) {
     const std::size_t cell =
         static_cast<std::size_t>(at.y >> kLatticeBits) * grid_.cols + static_cast<std::size_t>(at.x >> kLatticeBits);
-    cells_[cell] = static_cast<std::uint32_t>(((at.x & 0xffff) << 16) | (at.y & 0xffff));
-    if (!cellR_.empty()) cellR_[cell] = r / step_;
-    dots_.push_back({at, r, key});
+    s_.cells[cell] = static_cast<std::uint32_t>(((at.x & 0xffff) << 16) | (at.y & 0xffff));
+    if (!s_.cellR.empty()) s_.cellR[cell] = r / step_;
+    s_.dots.push_back({at, r, key});
     widenReach(static_cast<double>(at.x), static_cast<double>(at.y), r);
+    cover(static_cast<double>(at.x), static_cast<double>(at.y), r / step_);
 }
 
 void SpacingIndex::widenReach(double x, double y, double r) {
     const double rs = r / step_;
     const double topSteps = static_cast<double>(kLatticePerCell << grid_.storageShift);
     auto range = [&](double centre, int count) {
-        int lo = static_cast<int>(std::floor((centre - rs) / topSteps));
-        int hi = static_cast<int>(std::floor((centre + rs) / topSteps));
+        int lo = static_cast<int>(floorToInt((centre - rs) / topSteps));
+        int hi = static_cast<int>(floorToInt((centre + rs) / topSteps));
         if (!grid_.periodic) {
             lo = std::max(lo, 0);
             hi = std::min(hi, count - 1);
@@ -58,7 +57,7 @@ void SpacingIndex::widenReach(double x, double y, double r) {
         const int row = grid_.periodic ? (ty % grid_.topRows + grid_.topRows) % grid_.topRows : ty;
         for (int tx = x0; tx <= x1; ++tx) {
             const int col = grid_.periodic ? (tx % grid_.topCols + grid_.topCols) % grid_.topCols : tx;
-            double& reach = reachIn_[static_cast<std::size_t>(row) * static_cast<std::size_t>(grid_.topCols) +
+            double& reach = s_.reachIn[static_cast<std::size_t>(row) * static_cast<std::size_t>(grid_.topCols) +
                                      static_cast<std::size_t>(col)];
             reach = std::max(reach, r);
         }
@@ -66,14 +65,15 @@ void SpacingIndex::widenReach(double x, double y, double r) {
 }
 
 void SpacingIndex::insertObstacle(core::Vec2 at, double r) {
-    if (obstacleHeads_.empty()) obstacleHeads_.assign(cells_.size(), -1);
+    if (s_.obstacleHeads.empty()) s_.obstacleHeads.assign(s_.cells.size(), -1);
     const double x = (at.x - grid_.area.x0) / step_, y = (at.y - grid_.area.y0) / step_;
     const int cx = std::clamp(static_cast<int>(x / kLatticePerCell), 0, grid_.cols - 1);
     const int cy = std::clamp(static_cast<int>(y / kLatticePerCell), 0, grid_.rows - 1);
-    std::int32_t& head = obstacleHeads_[static_cast<std::size_t>(cy) * grid_.cols + cx];
-    obstacles_.push_back({x, y, r / step_, head});
-    head = static_cast<std::int32_t>(obstacles_.size() - 1);
+    std::int32_t& head = s_.obstacleHeads[static_cast<std::size_t>(cy) * grid_.cols + cx];
+    s_.obstacles.push_back({x, y, r / step_, head});
+    head = static_cast<std::int32_t>(s_.obstacles.size() - 1);
     widenReach(x, y, r);
+    if (r > 0.0) cover(x, y, r / step_);
 }
 
 // Calls visit(cellIndex, column, row) for every storage cell a disc of `radius` (lattice steps)
@@ -126,31 +126,78 @@ std::pair<double, double> SpacingIndex::obstacleOffset(const Obstacle& o, Lattic
     return {dx, dy};
 }
 
+// The common case: every dot that could clash lies within two cells either way of the dart's
+// cell, so a plain 5 x 5 block replaces the row-by-row walk.
+bool SpacingIndex::conflictsNearby(LatticePoint at, double rs, double reachS) const {
+    const double own2 = rs * rs * kConflictSlack;
+    const double reach2 = reachS * reachS * kConflictSlack;
+    // With no spacing past sqrt(2) cells the block's corners cannot hold a clash.
+    const bool corners = reachS > kSqrt2Cells;
+    const std::int64_t cx = at.x >> kLatticeBits, cy = at.y >> kLatticeBits;
+    const std::int64_t x0 = std::max<std::int64_t>(cx - 2, 0), x1 = std::min<std::int64_t>(cx + 2, grid_.cols - 1);
+    const std::int64_t y0 = std::max<std::int64_t>(cy - 2, 0), y1 = std::min<std::int64_t>(cy + 2, grid_.rows - 1);
+    const bool withObstacles = !s_.obstacles.empty();
+    const bool spacings = !s_.cellR.empty() && reachS > rs;
+    for (std::int64_t row = y0; row <= y1; ++row) {
+        const std::size_t rowStart = static_cast<std::size_t>(row) * grid_.cols;
+        const bool edgeRow = row == cy - 2 || row == cy + 2;
+        for (std::int64_t col = x0; col <= x1; ++col) {
+            if (!corners && edgeRow && (col == cx - 2 || col == cx + 2)) continue;
+            const std::size_t cell = rowStart + static_cast<std::size_t>(col);
+            const std::uint32_t v = s_.cells[cell];
+            if (v != kEmpty) {
+                const std::int64_t dx = ((col << kLatticeBits) | (v >> 16)) - at.x;
+                const std::int64_t dy = ((row << kLatticeBits) | (v & 0xffff)) - at.y;
+                const double d2 = static_cast<double>(dx * dx + dy * dy);
+                if (d2 < own2) return true;
+                if (spacings && d2 < reach2) {
+                    const double rp = s_.cellR[cell];
+                    if (d2 < rp * rp * kConflictSlack) return true;
+                }
+            }
+            if (withObstacles)
+                for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {
+                    const Obstacle& o = s_.obstacles[static_cast<std::size_t>(i)];
+                    const double dx = o.x - static_cast<double>(at.x), dy = o.y - static_cast<double>(at.y);
+                    const double limit = std::max(rs, o.r);
+                    if (dx * dx + dy * dy < limit * limit * kConflictSlack) return true;
+                }
+        }
+    }
+    return false;
+}
+
 bool SpacingIndex::conflicts(LatticePoint at, double r, double reach) const {
     const double rs = r / step_;
     const double reachS = std::max(rs, reach / step_);
-    const double own2 = rs * rs * kSlack;
-    const double reach2 = reachS * reachS * kSlack;
-    const bool withObstacles = !obstacles_.empty();
+    const double own2 = rs * rs * kConflictSlack;
+    const double reach2 = reachS * reachS * kConflictSlack;
+    const bool withObstacles = !s_.obstacles.empty();
+    if (!grid_.periodic) {
+        const double inX = static_cast<double>(at.x & (kLatticePerCell - 1));
+        const double inY = static_cast<double>(at.y & (kLatticePerCell - 1));
+        const double margin = std::min({inX, inY, kLatticePerCell - inX, kLatticePerCell - inY});
+        if (reachS <= 2.0 * kLatticePerCell + margin) return conflictsNearby(at, rs, reachS);
+    }
     bool hit = false;
     // Sampled dots and obstacles in one pass over the cells.
     forCells(at, reachS, [&](std::size_t cell, std::int64_t col, std::int64_t row) {
-        const std::uint32_t v = cells_[cell];
+        const std::uint32_t v = s_.cells[cell];
         if (v != kEmpty) {
             const auto [dx, dy] = offsetTo(v, col, row, at);
             const double d2 = static_cast<double>(dx * dx + dy * dy);
             if (d2 < own2) return hit = true;
-            if (d2 < reach2 && !cellR_.empty()) {
-                const double rp = cellR_[cell];
-                if (d2 < rp * rp * kSlack) return hit = true;
+            if (d2 < reach2 && !s_.cellR.empty()) {
+                const double rp = s_.cellR[cell];
+                if (d2 < rp * rp * kConflictSlack) return hit = true;
             }
         }
         if (withObstacles)
-            for (std::int32_t i = obstacleHeads_[cell]; i >= 0; i = obstacles_[static_cast<std::size_t>(i)].next) {
-                const Obstacle& o = obstacles_[static_cast<std::size_t>(i)];
+            for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {
+                const Obstacle& o = s_.obstacles[static_cast<std::size_t>(i)];
                 const auto [dx, dy] = obstacleOffset(o, at);
                 const double limit = std::max(rs, o.r);
-                if (dx * dx + dy * dy < limit * limit * kSlack) return hit = true;
+                if (dx * dx + dy * dy < limit * limit * kConflictSlack) return hit = true;
             }
         return false;
     });
@@ -162,17 +209,46 @@ void SpacingIndex::gather(LatticePoint at, double radius, std::vector<Near>& out
     const double radiusS = radius / step_;
     // Only dots within the radius (with a little slack): the callers test each of them many times.
     const double radius2 = radiusS * radiusS * (1.0 + 1e-9) + 4.0;
-    const bool withObstacles = !obstacles_.empty();
+    const bool withObstacles = !s_.obstacles.empty();
+    // How far past two cells the block reaches on its nearest side.
+    const double inX = static_cast<double>(at.x & (kLatticePerCell - 1));
+    const double inY = static_cast<double>(at.y & (kLatticePerCell - 1));
+    const double margin = std::min({inX, inY, kLatticePerCell - inX, kLatticePerCell - inY});
+    if (!grid_.periodic && radiusS <= 2.0 * kLatticePerCell + margin) {
+        // The usual case, within the 5 x 5 block of cells around the one `at` lies in.
+        const std::int64_t cx = at.x >> kLatticeBits, cy = at.y >> kLatticeBits;
+        const std::int64_t x0 = std::max<std::int64_t>(cx - 2, 0), x1 = std::min<std::int64_t>(cx + 2, grid_.cols - 1);
+        const std::int64_t y0 = std::max<std::int64_t>(cy - 2, 0), y1 = std::min<std::int64_t>(cy + 2, grid_.rows - 1);
+        for (std::int64_t row = y0; row <= y1; ++row) {
+            const std::size_t rowStart = static_cast<std::size_t>(row) * grid_.cols;
+            for (std::int64_t col = x0; col <= x1; ++col) {
+                const std::size_t cell = rowStart + static_cast<std::size_t>(col);
+                const std::uint32_t v = s_.cells[cell];
+                if (v != kEmpty) {
+                    const double fx = static_cast<double>(((col << kLatticeBits) | (v >> 16)) - at.x);
+                    const double fy = static_cast<double>(((row << kLatticeBits) | (v & 0xffff)) - at.y);
+                    if (fx * fx + fy * fy < radius2) out.push_back({fx, fy, s_.cellR.empty() ? 0.0 : s_.cellR[cell]});
+                }
+                if (withObstacles)
+                    for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {
+                        const Obstacle& o = s_.obstacles[static_cast<std::size_t>(i)];
+                        const double dx = o.x - static_cast<double>(at.x), dy = o.y - static_cast<double>(at.y);
+                        if (dx * dx + dy * dy < radius2) out.push_back({dx, dy, o.r});
+                    }
+            }
+        }
+        return;
+    }
     forCells(at, radiusS, [&](std::size_t cell, std::int64_t col, std::int64_t row) {
-        const std::uint32_t v = cells_[cell];
+        const std::uint32_t v = s_.cells[cell];
         if (v != kEmpty) {
             const auto [dx, dy] = offsetTo(v, col, row, at);
             const double fx = static_cast<double>(dx), fy = static_cast<double>(dy);
-            if (fx * fx + fy * fy < radius2) out.push_back({fx, fy, cellR_.empty() ? 0.0 : cellR_[cell]});
+            if (fx * fx + fy * fy < radius2) out.push_back({fx, fy, s_.cellR.empty() ? 0.0 : s_.cellR[cell]});
         }
         if (withObstacles)
-            for (std::int32_t i = obstacleHeads_[cell]; i >= 0; i = obstacles_[static_cast<std::size_t>(i)].next) {
-                const Obstacle& o = obstacles_[static_cast<std::size_t>(i)];
+            for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {
+                const Obstacle& o = s_.obstacles[static_cast<std::size_t>(i)];
                 const auto [dx, dy] = obstacleOffset(o, at);
                 if (dx * dx + dy * dy < radius2) out.push_back({dx, dy, o.r});
             }

@@ -19,6 +19,19 @@ namespace smp::dots::detail {
 
 inline constexpr int kLatticeBits = 16;
 inline constexpr std::int64_t kLatticePerCell = std::int64_t{1} << kLatticeBits;
+// Distances are compared with this much slack so that a pair accepted on the lattice still
+// measures >= r when recomputed from the double positions (rounding is ~1e-16 relative).
+inline constexpr double kConflictSlack = 1.0 + 1e-12;
+
+// std::floor and std::ceil are library calls on the baseline x86-64 target; these are not.
+[[nodiscard]] inline std::int64_t floorToInt(double v) {
+    const auto i = static_cast<std::int64_t>(v);
+    return i - (v < static_cast<double>(i));
+}
+[[nodiscard]] inline std::int64_t ceilToInt(double v) {
+    const auto i = static_cast<std::int64_t>(v);
+    return i + (v > static_cast<double>(i));
+}
 
 struct LatticePoint {
     std::int64_t x, y;  // in lattice steps from the area's origin
@@ -32,7 +45,25 @@ struct IndexedDot {
 
 class SpacingIndex {
 public:
-    SpacingIndex(const LayerGrid& grid, std::size_t expectedDots);
+    struct Obstacle {
+        double x, y, r;  // lattice steps, unrounded
+        std::int32_t next;
+    };
+    // The index's arrays. A run hands them back when it ends so that the next one on the same
+    // thread reuses them: a layer's arrays run to megabytes, and fresh pages cost more to fault
+    // in than to clear.
+    struct Storage {
+        std::vector<std::uint32_t> cells;  // offset in the cell, (x << 16) | y, or kEmpty
+        std::vector<double> cellR;         // spacing of the dot in the cell, lattice steps
+        std::vector<std::int32_t> obstacleHeads;
+        std::vector<Obstacle> obstacles;
+        std::vector<IndexedDot> dots;
+        std::vector<double> reachIn;  // per top cell, mm
+        std::vector<std::uint64_t> coverage;
+    };
+
+    SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Storage storage = {});
+    [[nodiscard]] Storage release() && { return std::move(s_); }
 
     [[nodiscard]] double step() const { return step_; }
     [[nodiscard]] core::Vec2 position(LatticePoint p) const {
@@ -51,7 +82,7 @@ public:
     // `top`: the farthest a search from inside that cell must look. It grows as dots go in, so
     // it tracks the dots actually placed rather than the sparsest spacing the field allows
     // nearby (which, beside a density that fades to nothing, is many times the local spacing).
-    [[nodiscard]] double reachInto(std::size_t top) const { return reachIn_[top]; }
+    [[nodiscard]] double reachInto(std::size_t top) const { return s_.reachIn[top]; }
 
     // Sampled dots and obstacles within about `radius` of `at`, as offsets in lattice steps.
     struct Near {
@@ -59,13 +90,27 @@ public:
     };
     void gather(LatticePoint at, double radius, std::vector<Near>& out) const;
 
-    [[nodiscard]] const std::vector<IndexedDot>& dots() const { return dots_; }
+    [[nodiscard]] const std::vector<IndexedDot>& dots() const { return s_.dots; }
+
+    // Which eighths-by-eighths of a storage cell some single dot covers whole: bit 8 * row + col.
+    // A proof that the cell is covered when all 64 are set, and where its gaps can be when not;
+    // kept up to date as dots go in, at the cost of a few dozen byte writes per dot.
+    static constexpr int kCoverBits = 3;
+    // sqrt(2) storage cells in lattice steps: the spacing where the density is highest.
+    static constexpr double kSqrt2Cells = 1.4142135623730951 * static_cast<double>(kLatticePerCell);
+    // Does a single dot cover the part of its storage cell that `at` lies in?
+    [[nodiscard]] bool inCoveredPart(LatticePoint at) const {
+        constexpr int kDrop = kLatticeBits - kCoverBits;
+        const std::uint64_t word = coverage(at.x >> kLatticeBits, at.y >> kLatticeBits);
+        const int bit = static_cast<int>((((at.y >> kDrop) & 7) << kCoverBits) | ((at.x >> kDrop) & 7));
+        return (word >> bit) & 1;
+    }
+    [[nodiscard]] std::uint64_t coverage(std::int64_t col, std::int64_t row) const {
+        return s_.coverage[static_cast<std::size_t>(row) * static_cast<std::size_t>(grid_.cols) +
+                         static_cast<std::size_t>(col)];
+    }
 
 private:
-    struct Obstacle {
-        double x, y, r;  // lattice steps, unrounded
-        std::int32_t next;
-    };
     template <typename Visit> void forCells(LatticePoint at, double radius, Visit&& visit) const;
     // From `at` to an obstacle, in lattice steps (wrapped on a torus).
     [[nodiscard]] std::pair<double, double> obstacleOffset(const Obstacle& o, LatticePoint at) const;
@@ -86,18 +131,15 @@ private:
         return d;
     }
 
+    [[nodiscard]] bool conflictsNearby(LatticePoint at, double rs, double reachS) const;
     void widenReach(double x, double y, double r);  // lattice steps
+    void cover(double x, double y, double r);       // lattice steps
 
     static constexpr std::uint32_t kEmpty = 0xffffffffu;
     const LayerGrid& grid_;
     double step_;
     std::int64_t periodX_, periodY_;
-    std::vector<std::uint32_t> cells_;  // offset in the cell, (x << 16) | y, or kEmpty
-    std::vector<double> cellR_;         // spacing of the dot in the cell, lattice steps
-    std::vector<std::int32_t> obstacleHeads_;
-    std::vector<Obstacle> obstacles_;
-    std::vector<IndexedDot> dots_;
-    std::vector<double> reachIn_;  // per top cell, mm
+    Storage s_;
 };
 
 }  // namespace smp::dots::detail

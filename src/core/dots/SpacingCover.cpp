@@ -1,0 +1,177 @@
+// Which parts of each storage cell a single dot covers whole (see SpacingIndex::coverage).
+#include "core/dots/SpacingIndex.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace smp::dots::detail {
+
+namespace {
+
+// For a dot of spacing sqrt(2) storage cells (every dot where the density is highest, the
+// usual case), the parts it covers in each cell around it, looked up by where in its own cell
+// the dot sits (to a 32nd of the cell; a part counts only when covered from anywhere in that
+// bin). A table lookup per neighbouring cell instead of a scan of the disc row by row.
+struct CoverTable {
+    static constexpr int kBinBits = 5;
+    static constexpr int kBins = 1 << kBinBits;
+    static constexpr int kReach = 2;  // cells either side
+    static constexpr int kSpan = 2 * kReach + 1;
+    static constexpr double kRadius = SpacingIndex::kSqrt2Cells;
+    std::vector<std::uint64_t> masks = std::vector<std::uint64_t>(kBins * kBins * kSpan * kSpan, 0);
+
+    CoverTable() {
+        constexpr double bin = 1.0 / kBins, part = 1.0 / (1 << SpacingIndex::kCoverBits);
+        const double r2 = 2.0 * (1.0 - 1e-9);  // in cells
+        for (int by = 0; by < kBins; ++by)
+            for (int bx = 0; bx < kBins; ++bx)
+                for (int oy = -kReach; oy <= kReach; ++oy)
+                    for (int ox = -kReach; ox <= kReach; ++ox) {
+                        std::uint64_t mask = 0;
+                        for (int p = 0; p < 64; ++p) {
+                            const double px0 = ox + (p & 7) * part, py0 = oy + (p >> 3) * part;
+                            const double fx = std::max(px0 + part - bx * bin, (bx + 1) * bin - px0);
+                            const double fy = std::max(py0 + part - by * bin, (by + 1) * bin - py0);
+                            if (fx * fx + fy * fy < r2) mask |= std::uint64_t{1} << p;
+                        }
+                        masks[static_cast<std::size_t>(index(bx, by, ox, oy))] = mask;
+                    }
+    }
+    static int index(int bx, int by, int ox, int oy) {
+        return ((by * kBins + bx) * kSpan + (oy + kReach)) * kSpan + (ox + kReach);
+    }
+};
+
+}  // namespace
+
+void SpacingIndex::cover(double x, double y, double r) {
+    if (r >= CoverTable::kRadius && r <= 1.1 * CoverTable::kRadius) {
+        static const CoverTable table;
+        const auto ix = static_cast<std::int64_t>(x), iy = static_cast<std::int64_t>(y);
+        const std::int64_t cx = ix >> kLatticeBits, cy = iy >> kLatticeBits;
+        constexpr int kDrop = kLatticeBits - CoverTable::kBinBits;
+        const int bx = static_cast<int>((ix & (kLatticePerCell - 1)) >> kDrop);
+        const int by = static_cast<int>((iy & (kLatticePerCell - 1)) >> kDrop);
+        const std::uint64_t* masks = table.masks.data() + CoverTable::index(bx, by, -CoverTable::kReach, -CoverTable::kReach);
+        if (!grid_.periodic && cx >= CoverTable::kReach && cy >= CoverTable::kReach &&
+            cx + CoverTable::kReach < grid_.cols && cy + CoverTable::kReach < grid_.rows) {
+            std::uint64_t* line = s_.coverage.data() + static_cast<std::size_t>(cy - CoverTable::kReach) * grid_.cols +
+                                  static_cast<std::size_t>(cx - CoverTable::kReach);
+            for (int oy = 0; oy < CoverTable::kSpan; ++oy, line += grid_.cols)
+                for (int ox = 0; ox < CoverTable::kSpan; ++ox, ++masks)
+                    if (*masks) line[ox] |= *masks;
+            return;
+        }
+        for (int oy = -CoverTable::kReach; oy <= CoverTable::kReach; ++oy) {
+            std::int64_t row = cy + oy;
+            if (grid_.periodic) {
+                row = (row % grid_.rows + grid_.rows) % grid_.rows;
+            } else if (row < 0 || row >= grid_.rows) {
+                masks += CoverTable::kSpan;
+                continue;
+            }
+            std::uint64_t* line = s_.coverage.data() + static_cast<std::size_t>(row) * grid_.cols;
+            for (int ox = -CoverTable::kReach; ox <= CoverTable::kReach; ++ox, ++masks) {
+                std::int64_t col = cx + ox;
+                if (grid_.periodic) {
+                    col = (col % grid_.cols + grid_.cols) % grid_.cols;
+                } else if (col < 0 || col >= grid_.cols) {
+                    continue;
+                }
+                line[col] |= *masks;
+            }
+        }
+        return;
+    }
+    constexpr int kPerCell = 1 << kCoverBits;
+    constexpr double kPartInv = 1.0 / static_cast<double>(kLatticePerCell >> kCoverBits);
+    // In parts; a hair inside the circle, so that rounding never marks a part the disc only touches.
+    const double px = x * kPartInv, py = y * kPartInv;
+    const double radius = r * kPartInv * (1.0 - 1e-9);
+    const double radius2 = radius * radius;
+    const std::int64_t partCols = static_cast<std::int64_t>(grid_.cols) * kPerCell;
+    const std::int64_t partRows = static_cast<std::int64_t>(grid_.rows) * kPerCell;
+    const std::int64_t first = floorToInt(py - radius), last = floorToInt(py + radius);
+    if (!grid_.periodic) {
+        // Cells wholly inside the disc in one go, the rest part row by part row: a wide disc
+        // (sparse skin) spans dozens of part rows and a handful of cells on each.
+        std::int64_t fullRow = -1, full0 = 0, full1 = -1;
+        // Discs wider than the table's are marked in pairs of parts: half the rows to work out,
+        // for a sliver of coverage lost along an edge that is flatter than the table's.
+        const int step = r > 1.1 * CoverTable::kRadius ? 2 : 1;
+        for (std::int64_t j = std::max<std::int64_t>(first, 0) & ~std::int64_t{step - 1}; j <= std::min(last, partRows - 1);
+             j += step) {
+            const std::int64_t cellRow = j >> kCoverBits;
+            std::uint64_t* line = s_.coverage.data() + static_cast<std::size_t>(cellRow) * grid_.cols;
+            if (cellRow != fullRow) {
+                fullRow = cellRow;
+                const double top = static_cast<double>(cellRow * kPerCell);
+                const double far = std::max(py - top, top + kPerCell - py);
+                full0 = 0;
+                full1 = -1;
+                if (far < radius) {
+                    const double half = std::sqrt(radius2 - far * far);
+                    full0 = std::max<std::int64_t>(ceilToInt((px - half) / kPerCell), 0);
+                    full1 = std::min<std::int64_t>(floorToInt((px + half) / kPerCell) - 1, grid_.cols - 1);
+                    for (std::int64_t k = full0; k <= full1; ++k)
+                        line[k] = ~std::uint64_t{0};
+                }
+            }
+            const double far = std::max(py - static_cast<double>(j), static_cast<double>(j + step) - py);
+            if (far >= radius) continue;
+            const double half = std::sqrt(radius2 - far * far);
+            std::int64_t c0 = ceilToInt(px - half), c1 = floorToInt(px + half) - 1;
+            if (step == 2) {
+                c0 = (c0 + 1) & ~std::int64_t{1};
+                c1 = ((c1 + 1) & ~std::int64_t{1}) - 1;
+            }
+            if (c1 < c0) continue;
+            const int shift = static_cast<int>(j & (kPerCell - 1)) * kPerCell;
+            const std::uint64_t rows = step == 2 ? 0x0101 : 0x01;  // the part rows this pass marks
+            const std::int64_t k0 = std::max<std::int64_t>(c0 >> kCoverBits, 0);
+            const std::int64_t k1 = std::min<std::int64_t>(c1 >> kCoverBits, grid_.cols - 1);
+            for (std::int64_t k = k0; k <= k1; ++k) {
+                if (k >= full0 && k <= full1) {
+                    k = full1;
+                    continue;
+                }
+                const int lo = k == (c0 >> kCoverBits) ? static_cast<int>(c0 & (kPerCell - 1)) : 0;
+                const int hi = k == (c1 >> kCoverBits) ? static_cast<int>(c1 & (kPerCell - 1)) : kPerCell - 1;
+                const std::uint64_t bits = (std::uint64_t{0xff} >> (kPerCell - 1 - hi)) & (std::uint64_t{0xff} << lo);
+                line[k] |= (bits * rows) << shift;
+            }
+        }
+        return;
+    }
+    for (std::int64_t j = first; j <= last; ++j) {
+        const double far = std::max(py - static_cast<double>(j), static_cast<double>(j + 1) - py);
+        if (far >= radius) continue;
+        const double half = std::sqrt(radius2 - far * far);
+        const std::int64_t c0 = ceilToInt(px - half), c1 = floorToInt(px + half) - 1;
+        if (c1 < c0) continue;
+        std::int64_t row = j;
+        if (grid_.periodic) {
+            row = (row % partRows + partRows) % partRows;
+        } else if (row < 0 || row >= partRows) {
+            continue;
+        }
+        std::uint64_t* line = s_.coverage.data() + static_cast<std::size_t>(row >> kCoverBits) * grid_.cols;
+        const int shift = static_cast<int>(row & (kPerCell - 1)) * kPerCell;
+        const std::int64_t k0 = c0 >> kCoverBits, k1 = c1 >> kCoverBits;  // arithmetic shift: floor
+        for (std::int64_t k = k0; k <= k1; ++k) {
+            const int lo = k == k0 ? static_cast<int>(c0 & (kPerCell - 1)) : 0;
+            const int hi = k == k1 ? static_cast<int>(c1 & (kPerCell - 1)) : kPerCell - 1;
+            std::int64_t col = k;
+            if (grid_.periodic) {
+                const std::int64_t cols = partCols >> kCoverBits;
+                col = (col % cols + cols) % cols;
+            } else if (col < 0 || col >= grid_.cols) {
+                continue;
+            }
+            const std::uint64_t bits = (std::uint64_t{0xff} >> (kPerCell - 1 - hi)) & (std::uint64_t{0xff} << lo);
+            line[col] |= (bits & 0xff) << shift;
+        }
+    }
+}
+
+}  // namespace smp::dots::detail
