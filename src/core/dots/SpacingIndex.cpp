@@ -126,42 +126,27 @@ std::pair<double, double> SpacingIndex::obstacleOffset(const Obstacle& o, Lattic
     return {dx, dy};
 }
 
-// The common case: every dot that could clash lies within two cells either way of the dart's
-// cell, so a plain 5 x 5 block replaces the row-by-row walk.
-bool SpacingIndex::conflictsNearby(LatticePoint at, double rs, double reachS) const {
-    const double own2 = rs * rs * kConflictSlack;
-    const double reach2 = reachS * reachS * kConflictSlack;
-    // With no spacing past sqrt(2) cells the block's corners cannot hold a clash.
-    const bool corners = reachS > kSqrt2Cells;
+// Does the 5 x 5 block of cells around the one `at` lies in hold every point within `radius`?
+bool SpacingIndex::blockReaches(LatticePoint at, double radius) const {
+    if (grid_.periodic) return false;
+    const double inX = static_cast<double>(at.x & (kLatticePerCell - 1));
+    const double inY = static_cast<double>(at.y & (kLatticePerCell - 1));
+    const double margin = std::min({inX, inY, kLatticePerCell - inX, kLatticePerCell - inY});
+    return radius <= 2.0 * kLatticePerCell + margin;
+}
+
+// Calls visit(cellIndex, column, row) for the cells of that block (without its four corners
+// when `corners` is false), stopping when visit returns true.
+template <typename Visit> bool SpacingIndex::forBlock(LatticePoint at, bool corners, Visit&& visit) const {
     const std::int64_t cx = at.x >> kLatticeBits, cy = at.y >> kLatticeBits;
     const std::int64_t x0 = std::max<std::int64_t>(cx - 2, 0), x1 = std::min<std::int64_t>(cx + 2, grid_.cols - 1);
     const std::int64_t y0 = std::max<std::int64_t>(cy - 2, 0), y1 = std::min<std::int64_t>(cy + 2, grid_.rows - 1);
-    const bool withObstacles = !s_.obstacles.empty();
-    const bool spacings = !s_.cellR.empty() && reachS > rs;
     for (std::int64_t row = y0; row <= y1; ++row) {
         const std::size_t rowStart = static_cast<std::size_t>(row) * grid_.cols;
         const bool edgeRow = row == cy - 2 || row == cy + 2;
         for (std::int64_t col = x0; col <= x1; ++col) {
             if (!corners && edgeRow && (col == cx - 2 || col == cx + 2)) continue;
-            const std::size_t cell = rowStart + static_cast<std::size_t>(col);
-            const std::uint32_t v = s_.cells[cell];
-            if (v != kEmpty) {
-                const std::int64_t dx = ((col << kLatticeBits) | (v >> 16)) - at.x;
-                const std::int64_t dy = ((row << kLatticeBits) | (v & 0xffff)) - at.y;
-                const double d2 = static_cast<double>(dx * dx + dy * dy);
-                if (d2 < own2) return true;
-                if (spacings && d2 < reach2) {
-                    const double rp = s_.cellR[cell];
-                    if (d2 < rp * rp * kConflictSlack) return true;
-                }
-            }
-            if (withObstacles)
-                for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {
-                    const Obstacle& o = s_.obstacles[static_cast<std::size_t>(i)];
-                    const double dx = o.x - static_cast<double>(at.x), dy = o.y - static_cast<double>(at.y);
-                    const double limit = std::max(rs, o.r);
-                    if (dx * dx + dy * dy < limit * limit * kConflictSlack) return true;
-                }
+            if (visit(rowStart + static_cast<std::size_t>(col), col, row)) return true;
         }
     }
     return false;
@@ -173,15 +158,9 @@ bool SpacingIndex::conflicts(LatticePoint at, double r, double reach) const {
     const double own2 = rs * rs * kConflictSlack;
     const double reach2 = reachS * reachS * kConflictSlack;
     const bool withObstacles = !s_.obstacles.empty();
-    if (!grid_.periodic) {
-        const double inX = static_cast<double>(at.x & (kLatticePerCell - 1));
-        const double inY = static_cast<double>(at.y & (kLatticePerCell - 1));
-        const double margin = std::min({inX, inY, kLatticePerCell - inX, kLatticePerCell - inY});
-        if (reachS <= 2.0 * kLatticePerCell + margin) return conflictsNearby(at, rs, reachS);
-    }
     bool hit = false;
     // Sampled dots and obstacles in one pass over the cells.
-    forCells(at, reachS, [&](std::size_t cell, std::int64_t col, std::int64_t row) {
+    const auto visit = [&](std::size_t cell, std::int64_t col, std::int64_t row) {
         const std::uint32_t v = s_.cells[cell];
         if (v != kEmpty) {
             const auto [dx, dy] = offsetTo(v, col, row, at);
@@ -200,7 +179,11 @@ bool SpacingIndex::conflicts(LatticePoint at, double r, double reach) const {
                 if (dx * dx + dy * dy < limit * limit * kConflictSlack) return hit = true;
             }
         return false;
-    });
+    };
+    // Usually every dot that could clash lies in the 5 x 5 block around the dart's cell; with no
+    // spacing past sqrt(2) cells not even in the block's corners.
+    if (blockReaches(at, reachS)) return forBlock(at, reachS > kSqrt2Cells, visit);
+    forCells(at, reachS, visit);
     return hit;
 }
 
@@ -210,36 +193,7 @@ void SpacingIndex::gather(LatticePoint at, double radius, std::vector<Near>& out
     // Only dots within the radius (with a little slack): the callers test each of them many times.
     const double radius2 = radiusS * radiusS * (1.0 + 1e-9) + 4.0;
     const bool withObstacles = !s_.obstacles.empty();
-    // How far past two cells the block reaches on its nearest side.
-    const double inX = static_cast<double>(at.x & (kLatticePerCell - 1));
-    const double inY = static_cast<double>(at.y & (kLatticePerCell - 1));
-    const double margin = std::min({inX, inY, kLatticePerCell - inX, kLatticePerCell - inY});
-    if (!grid_.periodic && radiusS <= 2.0 * kLatticePerCell + margin) {
-        // The usual case, within the 5 x 5 block of cells around the one `at` lies in.
-        const std::int64_t cx = at.x >> kLatticeBits, cy = at.y >> kLatticeBits;
-        const std::int64_t x0 = std::max<std::int64_t>(cx - 2, 0), x1 = std::min<std::int64_t>(cx + 2, grid_.cols - 1);
-        const std::int64_t y0 = std::max<std::int64_t>(cy - 2, 0), y1 = std::min<std::int64_t>(cy + 2, grid_.rows - 1);
-        for (std::int64_t row = y0; row <= y1; ++row) {
-            const std::size_t rowStart = static_cast<std::size_t>(row) * grid_.cols;
-            for (std::int64_t col = x0; col <= x1; ++col) {
-                const std::size_t cell = rowStart + static_cast<std::size_t>(col);
-                const std::uint32_t v = s_.cells[cell];
-                if (v != kEmpty) {
-                    const double fx = static_cast<double>(((col << kLatticeBits) | (v >> 16)) - at.x);
-                    const double fy = static_cast<double>(((row << kLatticeBits) | (v & 0xffff)) - at.y);
-                    if (fx * fx + fy * fy < radius2) out.push_back({fx, fy, s_.cellR.empty() ? 0.0 : s_.cellR[cell]});
-                }
-                if (withObstacles)
-                    for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {
-                        const Obstacle& o = s_.obstacles[static_cast<std::size_t>(i)];
-                        const double dx = o.x - static_cast<double>(at.x), dy = o.y - static_cast<double>(at.y);
-                        if (dx * dx + dy * dy < radius2) out.push_back({dx, dy, o.r});
-                    }
-            }
-        }
-        return;
-    }
-    forCells(at, radiusS, [&](std::size_t cell, std::int64_t col, std::int64_t row) {
+    const auto visit = [&](std::size_t cell, std::int64_t col, std::int64_t row) {
         const std::uint32_t v = s_.cells[cell];
         if (v != kEmpty) {
             const auto [dx, dy] = offsetTo(v, col, row, at);
@@ -253,7 +207,13 @@ void SpacingIndex::gather(LatticePoint at, double radius, std::vector<Near>& out
                 if (dx * dx + dy * dy < radius2) out.push_back({dx, dy, o.r});
             }
         return false;
-    });
+    };
+    // Usually within the 5 x 5 block of cells around the one `at` lies in.
+    if (blockReaches(at, radiusS)) {
+        forBlock(at, true, visit);
+        return;
+    }
+    forCells(at, radiusS, visit);
 }
 
 }  // namespace smp::dots::detail

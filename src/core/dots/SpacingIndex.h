@@ -131,7 +131,8 @@ private:
         return d;
     }
 
-    [[nodiscard]] bool conflictsNearby(LatticePoint at, double rs, double reachS) const;
+    [[nodiscard]] bool blockReaches(LatticePoint at, double radius) const;
+    template <typename Visit> bool forBlock(LatticePoint at, bool corners, Visit&& visit) const;
     void widenReach(double x, double y, double r);  // lattice steps
     void cover(double x, double y, double r);       // lattice steps
 
