@@ -216,6 +216,29 @@ std::uint64_t DensityField::fingerprint(const RectMm& rect) const {
     return h.next();
 }
 
+bool DensityField::sameRaster(const DensityField& other) const {
+    return area_ == other.area_ && spacing_ == other.spacing_ && columns_ == other.columns_ && rows_ == other.rows_;
+}
+
+std::optional<RectMm> DensityField::changedSince(const DensityField& earlier) const {
+    const auto same = [](const FieldValue& a, const FieldValue& b) {
+        return a.density == b.density && a.mask == b.mask && a.transition == b.transition && a.scar == b.scar;
+    };
+    int c0 = columns_, c1 = -1, r0 = rows_, r1 = -1;
+    for (int r = 0; r < rows_; ++r) {
+        const FieldValue* now = &nodes_[index(0, r)];
+        const FieldValue* before = &earlier.nodes_[index(0, r)];
+        for (int c = 0; c < columns_; ++c) {
+            if (same(now[c], before[c])) continue;
+            c0 = std::min(c0, c), c1 = std::max(c1, c);
+            r0 = std::min(r0, r), r1 = std::max(r1, r);
+        }
+    }
+    if (c1 < 0) return std::nullopt;
+    return RectMm{area_.x0 + c0 * spacing_, area_.y0 + r0 * spacing_, area_.x0 + c1 * spacing_,
+                  area_.y0 + r1 * spacing_};
+}
+
 double DensityField::expectedDots(double densityScale) const {
     // Midpoint rule on the node cells: good to a few per cent, which is all a dot cap needs. The
     // midpoint's bilinear value is blended from the four nodes directly, as at() would.

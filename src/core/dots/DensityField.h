@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace smp::dots {
@@ -67,6 +68,13 @@ public:
 
     // Changes when any node that can influence `rect` changes.
     [[nodiscard]] std::uint64_t fingerprint(const RectMm& rect) const;
+    [[nodiscard]] std::uint64_t fingerprint() const { return fingerprint(area_); }
+
+    // Same area and node spacing: the two rasters can be compared node by node.
+    [[nodiscard]] bool sameRaster(const DensityField& other) const;
+    // The rectangle (mm) spanned by the nodes whose values differ from `earlier`'s, nullopt when
+    // none do. The two must have the same raster.
+    [[nodiscard]] std::optional<RectMm> changedSince(const DensityField& earlier) const;
 
     // Integral of density over the treated area, in dots (mask >= 0.5, density >= the minimum).
     [[nodiscard]] double expectedDots(double densityScale = 1.0) const;

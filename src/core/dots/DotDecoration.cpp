@@ -74,4 +74,53 @@ void decorateDot(const SessionContext& c, const SampledDot& sampled, std::uint32
     }
 }
 
+void numberUnits(std::vector<Dot>& dots) {
+    std::uint32_t was = 0, now = 0;
+    for (Dot& dot : dots) {
+        if (dot.follicularUnit == 0) continue;
+        if (dot.follicularUnit != was) was = dot.follicularUnit, ++now;
+        dot.follicularUnit = now;
+    }
+}
+
+void decorateSession(const SessionContext& context, const std::vector<SampledDot>& sampled,
+                     const detail::DecorationReuse& reuse, std::uint32_t& nextUnit, std::vector<Dot>& out,
+                     detail::DecoratedSession& made) {
+    const std::size_t start = out.size();
+    made.sampled = sampled;
+    made.firstDot.clear();
+    made.firstDot.reserve(sampled.size() + 1);
+    out.reserve(start + sampled.size() + sampled.size() / 8);
+    // How far from a dot its decoration reads the field, per mm of spacing and in mm: the
+    // scatter nudge plus a unit's extra dots, then the bilinear patch around a point.
+    const Imperfection& im = context.imperfection;
+    const double reachPerSpacing = im.transitionScatter + 1.15 * im.unitSpacing;
+    const double nodeReach = 2.0 * context.field.nodeSpacingMm();
+    const auto untouched = [&](const SampledDot& dot) {
+        if (!reuse.changed) return true;
+        const RectMm& c = *reuse.changed;
+        const double reach = reachPerSpacing * dot.spacing + nodeReach;
+        return dot.position.x < c.x0 - reach || dot.position.x > c.x1 + reach || dot.position.y < c.y0 - reach ||
+               dot.position.y > c.y1 + reach;
+    };
+    std::size_t j = 0;
+    for (const SampledDot& dot : sampled) {
+        made.firstDot.push_back(static_cast<std::uint32_t>(out.size() - start));
+        if (reuse.before != nullptr) {
+            const std::vector<SampledDot>& then = reuse.before->sampled;
+            while (j < then.size() && then[j].key < dot.key)
+                ++j;
+            if (j < then.size() && then[j].key == dot.key && then[j].position == dot.position &&
+                then[j].spacing == dot.spacing && untouched(dot)) {
+                const auto first = reuse.dots.begin() + reuse.before->firstDot[j];
+                const auto end = reuse.dots.begin() + reuse.before->firstDot[j + 1];
+                out.insert(out.end(), first, end);
+                continue;
+            }
+        }
+        decorateDot(context, dot, nextUnit, out);
+    }
+    made.firstDot.push_back(static_cast<std::uint32_t>(out.size() - start));
+}
+
 }  // namespace smp::dots

@@ -8,6 +8,8 @@
 #include "core/dots/SessionPlan.h"
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <vector>
 
 namespace smp::dots {
@@ -24,5 +26,37 @@ struct SessionContext {
 // Appends the dot (and the rest of its follicular unit, if it starts one) to `out`.
 void decorateDot(const SessionContext& context, const SampledDot& sampled, std::uint32_t& nextUnit,
                  std::vector<Dot>& out);
+
+// Follicular units take ids from here up until numberUnits() renumbers them.
+inline constexpr std::uint32_t kProvisionalUnits = 0x8000'0000u;
+
+// Gives follicular units the ids 1, 2, 3, ... in the order they appear (a unit's dots are
+// consecutive).
+void numberUnits(std::vector<Dot>& dots);
+
+namespace detail {
+
+// What one session's dots were decorated from.
+struct DecoratedSession {
+    std::vector<SampledDot> sampled;
+    std::vector<std::uint32_t> firstDot;  // per sampled dot, its first Dot in the session; then the end
+};
+
+// An earlier decoration of the same session, under the same session, imperfection and seed, on
+// a field that differs from this one only within `changed`.
+struct DecorationReuse {
+    const DecoratedSession* before = nullptr;  // nullptr: nothing to reuse
+    std::span<const Dot> dots;                 // the session's dots then
+    std::optional<RectMm> changed;             // nullopt: no node changed
+};
+
+}  // namespace detail
+
+// decorateDot for every sampled dot of a session, copying a dot's decoration from `reuse` when
+// it is sampled where it was and the field around it is unchanged (a dot's decoration reads the
+// field only within a spacing of it). Records what it did in `made` for the next call.
+void decorateSession(const SessionContext& context, const std::vector<SampledDot>& sampled,
+                     const detail::DecorationReuse& reuse, std::uint32_t& nextUnit, std::vector<Dot>& out,
+                     detail::DecoratedSession& made);
 
 }  // namespace smp::dots

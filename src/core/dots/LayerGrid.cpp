@@ -16,15 +16,30 @@ constexpr double kSqrt2 = 1.4142135623730951;
 constexpr int kMinTopShift = 3;
 constexpr double kMaxCells = 400'000'000.0;
 
-}  // namespace
-
-int LayerGrid::topIndexOf(double x, double y) const {
-    const int tx = std::clamp(static_cast<int>(std::floor((x - area.x0) / topSide)), 0, topCols - 1);
-    const int ty = std::clamp(static_cast<int>(std::floor((y - area.y0) / topSide)), 0, topRows - 1);
-    return ty * topCols + tx;
+TopCell topCellOf(const DensityField& field, const LayerGrid& grid, int tx, int ty) {
+    TopCell cell;
+    const RectMm rect = grid.topRect(tx, ty);
+    const FieldBounds b = field.bounds(rect);
+    const double dLo = std::max(b.minDensity, kMinPlacedDensity);
+    const double dHi = std::max(b.maxDensity, kMinPlacedDensity);
+    cell.rLo = spacingMm(grid.densityScale * dHi);
+    cell.rHi = spacingMm(grid.densityScale * dLo);
+    cell.constant = b.minDensity == b.maxDensity;
+    const bool someTreated = b.maxMask >= 0.5 && b.maxDensity >= kMinPlacedDensity;
+    const bool allTreated = b.minMask >= 0.5 && b.minDensity >= kMinPlacedDensity && rect.x1 <= grid.area.x1 &&
+                            rect.y1 <= grid.area.y1;
+    cell.mask = allTreated ? 2 : someTreated ? 1 : 0;
+    int depth = 0;
+    while (std::ldexp(grid.topSide, -depth) > cell.rLo / kSqrt2 && depth < grid.storageShift)
+        ++depth;
+    cell.firstDepth = static_cast<std::uint8_t>(depth);
+    cell.fingerprint = field.fingerprint(rect);
+    return cell;
 }
 
-LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic) {
+}  // namespace
+
+LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic, const GridReuse* reuse) {
     if (!(std::isfinite(densityScale) && densityScale > 0.0))
         throw core::UsageError("dot layer: the density scale must be a positive number");
     if (!field.anyTreated())
@@ -77,26 +92,29 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
     grid.rows = grid.topRows << shift;
 
     grid.top.resize(static_cast<std::size_t>(grid.topCols) * static_cast<std::size_t>(grid.topRows));
-    for (int ty = 0; ty < grid.topRows; ++ty)
-        for (int tx = 0; tx < grid.topCols; ++tx) {
-            TopCell& cell = grid.top[static_cast<std::size_t>(ty * grid.topCols + tx)];
-            const RectMm rect = grid.topRect(tx, ty);
-            const FieldBounds b = field.bounds(rect);
-            const double dLo = std::max(b.minDensity, kMinPlacedDensity);
-            const double dHi = std::max(b.maxDensity, kMinPlacedDensity);
-            cell.rLo = spacingMm(densityScale * dHi);
-            cell.rHi = spacingMm(densityScale * dLo);
-            cell.constant = b.minDensity == b.maxDensity;
-            const bool someTreated = b.maxMask >= 0.5 && b.maxDensity >= kMinPlacedDensity;
-            const bool allTreated = b.minMask >= 0.5 && b.minDensity >= kMinPlacedDensity && rect.x1 <= grid.area.x1 &&
-                                    rect.y1 <= grid.area.y1;
-            cell.mask = allTreated ? 2 : someTreated ? 1 : 0;
-            int depth = 0;
-            while (std::ldexp(grid.topSide, -depth) > cell.rLo / kSqrt2 && depth < shift)
-                ++depth;
-            cell.firstDepth = static_cast<std::uint8_t>(depth);
-            cell.fingerprint = field.fingerprint(rect);
+    if (reuse != nullptr && reuse->previous->sameShape(grid) && reuse->previous->rMin == grid.rMin &&
+        reuse->previous->rMax == grid.rMax) {
+        // A top cell is a function of the nodes touching it: away from the change it is the same.
+        grid.top = reuse->previous->top;
+        if (reuse->changed) {
+            const double margin = 2.0 * field.nodeSpacingMm();
+            const auto first = [&](double at, double origin, int count) {
+                return std::clamp(static_cast<int>(std::floor((at - margin - origin) / grid.topSide)), 0, count - 1);
+            };
+            const auto last = [&](double at, double origin, int count) {
+                return std::clamp(static_cast<int>(std::floor((at + margin - origin) / grid.topSide)), 0, count - 1);
+            };
+            const RectMm& c = *reuse->changed;
+            for (int ty = first(c.y0, grid.area.y0, grid.topRows); ty <= last(c.y1, grid.area.y0, grid.topRows); ++ty)
+                for (int tx = first(c.x0, grid.area.x0, grid.topCols); tx <= last(c.x1, grid.area.x0, grid.topCols);
+                     ++tx)
+                    grid.top[static_cast<std::size_t>(ty * grid.topCols + tx)] = topCellOf(field, grid, tx, ty);
         }
+        return grid;
+    }
+    for (int ty = 0; ty < grid.topRows; ++ty)
+        for (int tx = 0; tx < grid.topCols; ++tx)
+            grid.top[static_cast<std::size_t>(ty * grid.topCols + tx)] = topCellOf(field, grid, tx, ty);
     // How far a dot in a sparse cell reaches into its neighbours is tracked by the spacing index
     // from the dots actually placed (SpacingIndex::reachInto), not bounded here from the field.
     return grid;

@@ -7,7 +7,10 @@
 
 #include "core/dots/DensityField.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace smp::dots::detail {
@@ -38,15 +41,30 @@ struct LayerGrid {
                storageShift == other.storageShift && topCols == other.topCols && topRows == other.topRows &&
                densityScale == other.densityScale;
     }
-    [[nodiscard]] int topIndexOf(double x, double y) const;
+    // Inline: the sampler asks it for every dot of a layer, several times over.
+    [[nodiscard]] int topIndexOf(double x, double y) const {
+        const int tx = std::clamp(static_cast<int>(std::floor((x - area.x0) / topSide)), 0, topCols - 1);
+        const int ty = std::clamp(static_cast<int>(std::floor((y - area.y0) / topSide)), 0, topRows - 1);
+        return ty * topCols + tx;
+    }
     [[nodiscard]] RectMm topRect(int tx, int ty) const {
         return {area.x0 + tx * topSide, area.y0 + ty * topSide, area.x0 + (tx + 1) * topSide,
                 area.y0 + (ty + 1) * topSide};
     }
 };
 
+// A grid built from an earlier field, and where that field's nodes differ from this one's
+// (nullopt: nowhere).
+struct GridReuse {
+    const LayerGrid* previous = nullptr;
+    std::optional<RectMm> changed;
+};
+
 // Derives both grids from the field; throws core::UsageError when the layer cannot be sampled.
-LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic);
+// With `reuse`, top cells away from the change are copied rather than derived again (the same
+// result, for a fraction of the cost when an edit touched a small part of the field).
+LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic,
+                         const GridReuse* reuse = nullptr);
 
 // The top cells within `by` cells of a flagged one (wrapping when the grid is periodic).
 std::vector<std::uint8_t> grownCells(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by);

@@ -20,6 +20,7 @@ struct LayerSampler::State {
     LayerGrid grid;
     std::uint64_t seed = 0;
     std::uint32_t layer = 0;
+    std::optional<std::uint64_t> fieldPrint;  // of the field `grid` was built from, when told it
     std::vector<std::uint64_t> obstacleFingerprints;  // per top cell
     std::vector<SampledDot> dots;
     LayerStats stats;
@@ -83,12 +84,22 @@ const LayerStats& LayerSampler::lastStats() const {
 
 void LayerSampler::reset() {
     state_->valid = false;
+    state_->fieldPrint.reset();
 }
 
 const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request) {
     const std::size_t expected = checkRequest(request);
     State& s = *state_;
-    LayerGrid grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic);
+    const FieldEdit* edit = request.fieldEdit;
+    LayerGrid grid;
+    if (s.valid && edit != nullptr && s.fieldPrint == edit->before) {
+        const detail::GridReuse reuse{&s.grid, edit->changed};
+        grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic, &reuse);
+    } else {
+        grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic);
+    }
+    const std::optional<std::uint64_t> fieldPrint =
+        edit != nullptr ? std::optional<std::uint64_t>(edit->after) : std::nullopt;
     std::vector<std::uint64_t> prints = obstacleFingerprints(grid, request.obstacles);
     const detail::RegionRequest base{request.field, &grid, request.seed, request.layer, request.obstacles, expected};
 
@@ -99,6 +110,8 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
         std::vector<std::uint8_t> region = dirtyCells(grid, s.grid, prints, s.obstacleFingerprints);
         const int ring = static_cast<int>(std::ceil(grid.rMax / grid.topSide)) + 1;
         if (std::none_of(region.begin(), region.end(), [](std::uint8_t d) { return d != 0; })) {
+            s.grid = std::move(grid);
+            s.fieldPrint = fieldPrint;
             s.stats = stats;
             s.stats.incremental = true;
             return s.dots;
@@ -113,6 +126,7 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
                 stats.incremental = true;
                 stats.resampledCells = result.cellsSampled;
                 s.grid = std::move(grid);
+                s.fieldPrint = fieldPrint;
                 s.obstacleFingerprints = std::move(prints);
                 s.dots = std::move(result.dots);
                 s.stats = stats;
@@ -126,6 +140,7 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
     stats.darts += result.darts;
     stats.resampledCells = result.cellsSampled;
     s.grid = std::move(grid);
+    s.fieldPrint = fieldPrint;
     s.obstacleFingerprints = std::move(prints);
     s.dots = std::move(result.dots);
     s.seed = request.seed;

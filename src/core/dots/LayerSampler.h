@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -36,6 +37,16 @@ struct SampledDot {
     std::uint64_t key = 0;  // acceptance priority: unique, and the order dots are returned in
 };
 
+// How this call's field differs from the previous call's, from a caller that kept the previous
+// one (MicrodotEngine does): set-up then redoes only the cells near the nodes that changed. The
+// fingerprints tie it to the fields it was measured on; a `changed` that misses a changed node
+// gives a wrong layer.
+struct FieldEdit {
+    std::uint64_t before = 0;      // DensityField::fingerprint() of the previous call's field
+    std::uint64_t after = 0;       // ... of this call's field
+    std::optional<RectMm> changed;  // DensityField::changedSince(previous); nullopt: no node changed
+};
+
 struct LayerRequest {
     const DensityField* field = nullptr;
     double densityScale = 1.0;  // this layer's density is densityScale * field density
@@ -44,6 +55,7 @@ struct LayerRequest {
     bool periodic = false;                  // wrap around the field's area (a torus): for spectrum tests
     std::span<const core::Vec2> obstacles;  // fixed dots (surviving earlier sessions)
     std::size_t dotCap = 5'000'000;         // refuse requests expected to exceed it
+    const FieldEdit* fieldEdit = nullptr;   // optional: speeds up a call after a local edit
 };
 
 struct LayerStats {

@@ -37,9 +37,23 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
     samplers_.resize(static_cast<std::size_t>(sessions));
     stats_.assign(static_cast<std::size_t>(sessions), {});
 
+    // Where the field changed since the previous call: the samplers and the decoration redo
+    // only what lies near it.
+    FieldEdit edit;
+    edit.after = field.fingerprint();
+    edit.changed = field.area();
+    if (previous_ && previous_->field.sameRaster(field)) {
+        edit.before = previous_->fieldPrint;
+        edit.changed = field.changedSince(previous_->field);
+    }
+    Previous next{field, edit.after, plan, seed, {}};
+    next.sessions.resize(static_cast<std::size_t>(sessions));
+
     DotLayout layout;
     std::vector<core::Vec2> survivors;
-    std::uint32_t nextUnit = 1;
+    // Follicular units are numbered in a last pass; until then a new unit takes an id above any
+    // that a reused dot can carry.
+    std::uint32_t nextUnit = kProvisionalUnits;
     // Follicular units add dots of their own: sample fewer so the final density is the target.
     const double unitScale = 1.0 / (1.0 + follicularExtra(plan.imperfection));
     for (int k = 0; k < sessions; ++k) {
@@ -49,6 +63,7 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
         request.seed = seed;
         request.layer = static_cast<std::uint32_t>(k);
         request.obstacles = survivors;
+        request.fieldEdit = &edit;
         LayerSampler& sampler = samplers_[static_cast<std::size_t>(k)];
         const std::vector<SampledDot>& sampled = sampler.sample(request);
         stats_[static_cast<std::size_t>(k)] = sampler.lastStats();
@@ -57,16 +72,30 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
         const bool last = k + 1 == sessions;
         const SessionContext context{field, plan.sessions[static_cast<std::size_t>(k)], plan.imperfection, seed, k,
                                      last};
-        for (const SampledDot& dot : sampled)
-            decorateDot(context, dot, nextUnit, layout.dots);
+        detail::DecoratedSession& made = next.sessions[static_cast<std::size_t>(k)];
+        decorateSession(context, sampled, reusable(k, plan, seed, edit.changed), nextUnit, layout.dots, made);
         // A dot sheds at most once, while it heals before the next session; one that survives
         // that stays for every later session.
         for (std::size_t i = layout.sessionStart.back(); i < layout.dots.size(); ++i)
             if (!layout.dots[i].shedBeforeNext) survivors.push_back(layout.dots[i].positionMm);
     }
     layout.sessionStart.push_back(layout.dots.size());
+    numberUnits(layout.dots);
+    previous_ = std::move(next);
     layout_ = std::move(layout);
     return layout_;
+}
+
+detail::DecorationReuse MicrodotEngine::reusable(int session, const SessionPlan& plan, std::uint64_t seed,
+                                                 const std::optional<RectMm>& changed) const {
+    const std::size_t k = static_cast<std::size_t>(session);
+    if (!previous_ || previous_->seed != seed || previous_->plan.imperfection != plan.imperfection ||
+        k >= previous_->plan.sessions.size() || previous_->plan.sessions[k] != plan.sessions[k])
+        return {};
+    // Nothing sheds after the last session: being last must not have changed either.
+    if ((k + 1 == previous_->plan.sessions.size()) != (k + 1 == plan.sessions.size())) return {};
+    const std::size_t first = layout_.sessionStart[k], end = layout_.sessionStart[k + 1];
+    return {&previous_->sessions[k], std::span<const Dot>(layout_.dots).subspan(first, end - first), changed};
 }
 
 DotLayout generateDots(const DensityField& field, const SessionPlan& plan, std::uint64_t seed) {

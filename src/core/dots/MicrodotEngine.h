@@ -11,11 +11,13 @@
 
 #include "core/dots/DensityField.h"
 #include "core/dots/Dot.h"
+#include "core/dots/DotDecoration.h"
 #include "core/dots/LayerSampler.h"
 #include "core/dots/SessionPlan.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace smp::dots {
@@ -41,9 +43,21 @@ public:
     [[nodiscard]] const std::vector<LayerStats>& lastStats() const { return stats_; }
 
 private:
+    struct Previous {
+        DensityField field;
+        std::uint64_t fieldPrint;
+        SessionPlan plan;
+        std::uint64_t seed;
+        std::vector<detail::DecoratedSession> sessions;
+    };
+
+    [[nodiscard]] detail::DecorationReuse reusable(int session, const SessionPlan& plan, std::uint64_t seed,
+                                                    const std::optional<RectMm>& changed) const;
+
     std::vector<LayerSampler> samplers_;
     std::vector<LayerStats> stats_;
     DotLayout layout_;
+    std::optional<Previous> previous_;
 };
 
 [[nodiscard]] DotLayout generateDots(const DensityField& field, const SessionPlan& plan, std::uint64_t seed);

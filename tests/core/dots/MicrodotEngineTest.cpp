@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <string>
 
 using namespace smp;
@@ -238,6 +239,46 @@ TEST_CASE("An engine kept across a local edit gives what a fresh one gives", "[d
         CHECK(stats.resampledCells < stats.topCells / 2);
     }
     CHECK(edited == bytes(dots::generateDots(field, plan, 8)));
+}
+
+TEST_CASE("An engine kept across edits of the field, the plan and the seed always gives what a fresh one gives",
+          "[dots][sessions]") {
+    // Each step changes one thing the engine may reuse across: the field's density, its scar or
+    // transition channels alone (which change decoration but not spacing), one session's
+    // pigment or retention, the imperfections, the seed, the session count.
+    const dots::RectMm area{0.0, 0.0, 50.0, 50.0};
+    auto field = gradientField(area, 60.0, 200.0);
+    dots::SessionPlan plan = dots::SessionPlan::standard(3);
+    std::uint64_t seed = 4;
+    dots::MicrodotEngine engine;
+    (void)engine.generate(field, plan, seed);
+    const auto paint = [&](int c0, int c1, int r0, int r1, auto change) {
+        for (int row = r0; row <= r1; ++row)
+            for (int col = c0; col <= c1; ++col) {
+                auto v = field.node(col, row);
+                change(v);
+                field.setNode(col, row, v);
+            }
+    };
+    const std::vector<std::function<void()>> steps = {
+        [&] { paint(10, 14, 10, 14, [](dots::FieldValue& v) { v.scar = 1.0; }); },
+        [&] { paint(30, 40, 0, 6, [](dots::FieldValue& v) { v.transition = 0.8; }); },
+        [&] { paint(20, 26, 30, 33, [](dots::FieldValue& v) { v.density *= 0.7; }); },
+        [&] { plan.sessions[1].shade = 0.9; },
+        [&] { plan.sessions[0].retention = 0.7; },
+        [&] { plan.imperfection.follicularChance = 0.15; },
+        [&] { paint(0, 3, 45, 50, [](dots::FieldValue& v) { v.mask = 0.0; }); },
+        [&] { seed = 5; },
+        [&] { plan = dots::SessionPlan::standard(2); },
+        [&] { plan = dots::SessionPlan::standard(3); },
+        [] {},
+    };
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        INFO("step " << i);
+        steps[i]();
+        const std::string kept = bytes(engine.generate(field, plan, seed));
+        CHECK(kept == bytes(dots::generateDots(field, plan, seed)));
+    }
 }
 
 TEST_CASE("A bad plan or field is refused with a message", "[dots][sessions]") {
