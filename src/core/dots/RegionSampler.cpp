@@ -42,7 +42,11 @@ struct Cell {
 // What a run allocates, kept per thread for the next run: a layer's lists run to megabytes, and
 // fresh pages cost more to fault in than to clear.
 struct Scratch {
-    SpacingIndex::Storage index;
+    // One per grid in recent use (the sessions of a layout are sampled on grids of their own):
+    // a run on the grid of an earlier run clears only what that run wrote.
+    std::array<SpacingIndex::Storage, 4> indexes;
+    std::array<std::uint64_t, 4> lastUsed{};
+    std::uint64_t runs = 0;
     std::vector<Dart> darts, spare;
     std::array<std::vector<Cell>, 32> leaves;
     std::vector<Cell> open;
@@ -51,6 +55,19 @@ struct Scratch {
 Scratch& threadScratch() {
     thread_local Scratch scratch;
     return scratch;
+}
+
+SpacingIndex::Storage& indexStorageFor(Scratch& scratch, const LayerGrid& grid) {
+    std::size_t pick = 0;
+    for (std::size_t i = 0; i < scratch.indexes.size(); ++i) {
+        if (scratch.indexes[i].cols == grid.cols && scratch.indexes[i].rows == grid.rows) {
+            pick = i;
+            break;
+        }
+        if (scratch.lastUsed[i] < scratch.lastUsed[pick]) pick = i;
+    }
+    scratch.lastUsed[pick] = ++scratch.runs;
+    return scratch.indexes[pick];
 }
 
 class Run {
@@ -62,8 +79,8 @@ public:
     Run(const RegionRequest& request, const std::vector<std::uint8_t>& sampled, std::span<const SampledDot> previous,
         bool everything)
         : field_(*request.field), grid_(*request.grid), sampled_(sampled),
-          scratch_(threadScratch()),
-          index_(grid_, everything ? request.expectedDots : std::size_t{0}, std::move(scratch_.index)) {
+          scratch_(threadScratch()), storage_(indexStorageFor(scratch_, grid_)),
+          index_(grid_, everything ? request.expectedDots : std::size_t{0}, std::move(storage_)) {
         salt_ = DotHash(request.seed).combine(0x4c61796572ULL).combine(request.layer).next();
         std::vector<std::uint8_t> zone;
         if (!everything) zone = grownCells(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)) + 1);
@@ -122,7 +139,7 @@ public:
         insertFixedBefore(~std::uint64_t{0});
     }
 
-    ~Run() { scratch_.index = std::move(index_).release(); }
+    ~Run() { storage_ = std::move(index_).release(); }
     Run(const Run&) = delete;
     Run& operator=(const Run&) = delete;
 
@@ -507,6 +524,7 @@ private:
     const LayerGrid& grid_;
     const std::vector<std::uint8_t>& sampled_;
     Scratch& scratch_;
+    SpacingIndex::Storage& storage_;
     SpacingIndex index_;
     std::uint64_t salt_ = 0;
     std::vector<SampledDot> fixed_;   // earlier dots near the sampled cells, re-entered in key order

@@ -45,6 +45,8 @@ struct CoverTable {
 }  // namespace
 
 void SpacingIndex::cover(double x, double y, double r) {
+    written(static_cast<std::int64_t>(std::floor((y - r) / kLatticePerCell)) - 1,
+            static_cast<std::int64_t>(std::floor((y + r) / kLatticePerCell)) + 1);
     if (r >= CoverTable::kRadius && r <= 1.1 * CoverTable::kRadius) {
         static const CoverTable table;
         const auto ix = static_cast<std::int64_t>(x), iy = static_cast<std::int64_t>(y);

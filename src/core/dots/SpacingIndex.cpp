@@ -10,18 +10,36 @@ SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Stor
       periodX_(static_cast<std::int64_t>(grid.cols) * kLatticePerCell),
       periodY_(static_cast<std::int64_t>(grid.rows) * kLatticePerCell), s_(std::move(storage)) {
     const std::size_t cells = static_cast<std::size_t>(grid.cols) * static_cast<std::size_t>(grid.rows);
-    s_.cells.assign(cells, kEmpty);
-    s_.coverage.assign(cells, 0);
+    if (s_.cols == grid.cols && s_.rows == grid.rows && s_.cells.size() == cells) {
+        // The same grid as last time: everything outside the rows written then is still clear.
+        if (s_.writtenLo <= s_.writtenHi) {
+            const std::size_t first = static_cast<std::size_t>(s_.writtenLo) * static_cast<std::size_t>(grid.cols);
+            const std::size_t end = static_cast<std::size_t>(s_.writtenHi + 1) * static_cast<std::size_t>(grid.cols);
+            std::fill(s_.cells.begin() + first, s_.cells.begin() + end, kEmpty);
+            std::fill(s_.coverage.begin() + first, s_.coverage.begin() + end, 0);
+            if (s_.cellR.size() == cells) std::fill(s_.cellR.begin() + first, s_.cellR.begin() + end, 0.0);
+            if (s_.obstacleHeads.size() == cells)
+                std::fill(s_.obstacleHeads.begin() + first, s_.obstacleHeads.begin() + end, -1);
+        }
+    } else {
+        s_.cells.assign(cells, kEmpty);
+        s_.coverage.assign(cells, 0);
+        s_.cellR.clear();
+        s_.obstacleHeads.clear();
+        s_.cols = grid.cols, s_.rows = grid.rows;
+    }
+    s_.writtenLo = grid.rows, s_.writtenHi = -1;
     s_.reachIn.assign(grid.top.size(), 0.0);
-    s_.obstacleHeads.clear();
     s_.obstacles.clear();
     s_.dots.clear();
     s_.dots.reserve(expectedDots + expectedDots / 16);
-    // Spacings are only read where they can differ from the querying dart's.
-    s_.cellR.clear();
-    if (std::any_of(grid.top.begin(), grid.top.end(), [](const TopCell& t) { return !t.constant; }))
-        s_.cellR.assign(cells, 0.0);
+    // Spacings are only kept where they can differ from the querying dart's.
+    cellRInUse_ = std::any_of(grid.top.begin(), grid.top.end(), [](const TopCell& t) { return !t.constant; });
+    if (cellRInUse_ && s_.cellR.size() != cells) s_.cellR.assign(cells, 0.0);
 }
+
+SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots)
+    : SpacingIndex(grid, expectedDots, Storage{}) {}
 
 LatticePoint SpacingIndex::latticeOf(core::Vec2 p) const {
     return {std::llround((p.x - grid_.area.x0) / step_), std::llround((p.y - grid_.area.y0) / step_)};
@@ -31,7 +49,8 @@ void SpacingIndex::insert(LatticePoint at, double r, std::uint64_t key) {
     const std::size_t cell =
         static_cast<std::size_t>(at.y >> kLatticeBits) * grid_.cols + static_cast<std::size_t>(at.x >> kLatticeBits);
     s_.cells[cell] = static_cast<std::uint32_t>(((at.x & 0xffff) << 16) | (at.y & 0xffff));
-    if (!s_.cellR.empty()) s_.cellR[cell] = r / step_;
+    if (cellRInUse_) s_.cellR[cell] = r / step_;
+    written(at.y >> kLatticeBits, at.y >> kLatticeBits);
     s_.dots.push_back({at, r, key});
     widenReach(static_cast<double>(at.x), static_cast<double>(at.y), r);
     cover(static_cast<double>(at.x), static_cast<double>(at.y), r / step_);
@@ -70,6 +89,7 @@ void SpacingIndex::insertObstacle(core::Vec2 at, double r) {
     const int cx = std::clamp(static_cast<int>(x / kLatticePerCell), 0, grid_.cols - 1);
     const int cy = std::clamp(static_cast<int>(y / kLatticePerCell), 0, grid_.rows - 1);
     std::int32_t& head = s_.obstacleHeads[static_cast<std::size_t>(cy) * grid_.cols + cx];
+    written(cy, cy);
     s_.obstacles.push_back({x, y, r / step_, head});
     head = static_cast<std::int32_t>(s_.obstacles.size() - 1);
     widenReach(x, y, r);
@@ -166,7 +186,7 @@ bool SpacingIndex::conflicts(LatticePoint at, double r, double reach) const {
             const auto [dx, dy] = offsetTo(v, col, row, at);
             const double d2 = static_cast<double>(dx * dx + dy * dy);
             if (d2 < own2) return hit = true;
-            if (d2 < reach2 && !s_.cellR.empty()) {
+            if (d2 < reach2 && cellRInUse_) {
                 const double rp = s_.cellR[cell];
                 if (d2 < rp * rp * kConflictSlack) return hit = true;
             }
@@ -198,7 +218,7 @@ void SpacingIndex::gather(LatticePoint at, double radius, std::vector<Near>& out
         if (v != kEmpty) {
             const auto [dx, dy] = offsetTo(v, col, row, at);
             const double fx = static_cast<double>(dx), fy = static_cast<double>(dy);
-            if (fx * fx + fy * fy < radius2) out.push_back({fx, fy, s_.cellR.empty() ? 0.0 : s_.cellR[cell]});
+            if (fx * fx + fy * fy < radius2) out.push_back({fx, fy, cellRInUse_ ? s_.cellR[cell] : 0.0});
         }
         if (withObstacles)
             for (std::int32_t i = s_.obstacleHeads[cell]; i >= 0; i = s_.obstacles[static_cast<std::size_t>(i)].next) {

@@ -60,9 +60,14 @@ public:
         std::vector<IndexedDot> dots;
         std::vector<double> reachIn;  // per top cell, mm
         std::vector<std::uint64_t> coverage;
+        // The grid the arrays were last laid out for, and the rows of it written since: a run
+        // on the same grid clears only those (an edit writes a small part of a large grid).
+        int cols = 0, rows = 0;
+        int writtenLo = 0, writtenHi = -1;
     };
 
-    SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Storage storage = {});
+    SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Storage storage);
+    SpacingIndex(const LayerGrid& grid, std::size_t expectedDots);
     [[nodiscard]] Storage release() && { return std::move(s_); }
 
     [[nodiscard]] double step() const { return step_; }
@@ -135,6 +140,15 @@ private:
     template <typename Visit> bool forBlock(LatticePoint at, bool corners, Visit&& visit) const;
     void widenReach(double x, double y, double r);  // lattice steps
     void cover(double x, double y, double r);       // lattice steps
+    void written(std::int64_t lo, std::int64_t hi) {  // storage rows
+        if (lo < 0 || hi >= grid_.rows) {
+            if (grid_.periodic) lo = 0, hi = grid_.rows - 1;  // it wrapped
+            lo = std::max<std::int64_t>(lo, 0), hi = std::min<std::int64_t>(hi, grid_.rows - 1);
+        }
+        s_.writtenLo = std::min(s_.writtenLo, static_cast<int>(lo));
+        s_.writtenHi = std::max(s_.writtenHi, static_cast<int>(hi));
+    }
+    bool cellRInUse_ = false;  // the spacing varies: dots' own spacings are kept per cell
 
     static constexpr std::uint32_t kEmpty = 0xffffffffu;
     const LayerGrid& grid_;
