@@ -121,6 +121,11 @@ public:
                             Cell cell{(tx << d) + sx, (ty << d) + sy, d, false};
                             const int treated = treatment(cell);
                             cell.partial = treated == 1;
+                            // A storage cell the obstacles already cover whole can never take a
+                            // dot (a later session's skin is mostly that): no dart, no turn.
+                            if (treated == 2 && d == grid_.storageShift &&
+                                index_.coverage(cell.ix, cell.iy) == ~std::uint64_t{0})
+                                continue;
                             if (treated > 0) leaves[static_cast<std::size_t>(d)].push_back(cell);
                         }
                     }
