@@ -127,14 +127,14 @@ void headCase() {
     std::size_t dots = 0;
     const double full = seconds([&] { dots = dots::generateDots(field, plan, 3).dots.size(); }, 3);
     double edit = 1e30;
-    std::size_t resampled = 0, total = 0;
+    std::size_t resampled = 0, total = 0, passes = 0;
     for (int i = 0; i < 3; ++i) {
         dots::MicrodotEngine engine;
         (void)engine.generate(field, plan, 3);
         edit = std::min(edit, seconds([&] { (void)engine.generate(edited, plan, 3); }, 1));
-        resampled = total = 0;
+        resampled = total = passes = 0;
         for (const auto& s : engine.lastStats())
-            resampled += s.resampledCells, total += s.topCells;
+            resampled += s.resampledCells, total += s.topCells, passes += s.passes;
     }
     double treatedMm2 = 0.0;
     for (int row = 0; row < field.rows(); ++row)
@@ -142,8 +142,8 @@ void headCase() {
             treatedMm2 += field.node(col, row).mask >= 0.5 ? 1.0 : 0.0;
     std::printf("{\"case\":\"full_head_3_sessions\",\"threads\":1,\"dots\":%zu,\"area_cm2\":%.0f,"
                 "\"generate_ms\":%.1f,\"after_hairline_edit_ms\":%.1f,\"top_cells_resampled\":%zu,"
-                "\"top_cells\":%zu}\n",
-                dots, treatedMm2 / dots::kMm2PerCm2, full * 1e3, edit * 1e3, resampled, total);
+                "\"top_cells\":%zu,\"resampling_passes\":%zu}\n",
+                dots, treatedMm2 / dots::kMm2PerCm2, full * 1e3, edit * 1e3, resampled, total, passes);
     std::fflush(stdout);
 }
 

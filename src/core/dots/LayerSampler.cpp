@@ -108,7 +108,9 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
     stats.topCells = grid.top.size();
     if (comparable) {
         std::vector<std::uint8_t> region = dirtyCells(grid, s.grid, prints, s.obstacleFingerprints);
-        const int ring = static_cast<int>(std::ceil(grid.rMax / grid.topSide)) + 1;
+        // As wide as a dot reaches: a dot beyond it sees only ring dots, so when those come out as
+        // they were, so does everything beyond.
+        const int ring = static_cast<int>(std::ceil(grid.rMax / grid.topSide));
         if (std::none_of(region.begin(), region.end(), [](std::uint8_t d) { return d != 0; })) {
             s.grid = std::move(grid);
             s.fieldPrint = fieldPrint;
@@ -116,12 +118,12 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
             s.stats.incremental = true;
             return s.dots;
         }
-        region = grownCells(region, grid, 1);
         for (;;) {
             const std::size_t count = static_cast<std::size_t>(std::count(region.begin(), region.end(), 1));
             if (count == region.size()) break;  // the change reached everything: start afresh
             detail::RegionResult result = detail::resampleRegion(base, region, grownCells(region, grid, ring), s.dots);
             stats.darts += result.darts;
+            ++stats.passes;
             if (result.consistent) {
                 stats.incremental = true;
                 stats.resampledCells = result.cellsSampled;
@@ -138,6 +140,7 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
     std::vector<std::uint8_t> everything(grid.top.size(), 1);
     detail::RegionResult result = detail::resampleRegion(base, everything, everything, {});
     stats.darts += result.darts;
+    ++stats.passes;
     stats.resampledCells = result.cellsSampled;
     s.grid = std::move(grid);
     s.fieldPrint = fieldPrint;

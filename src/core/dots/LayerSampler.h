@@ -62,6 +62,7 @@ struct LayerStats {
     bool incremental = false;        // reused the previous result outside a changed region
     std::size_t topCells = 0;        // cells of the coarse grid the layer is organised in
     std::size_t resampledCells = 0;  // of those, how many were sampled again
+    std::size_t passes = 0;          // sampling runs: more than one when a ring came out changed
     std::size_t darts = 0;           // darts thrown, accepted or not
 };
 

@@ -72,7 +72,7 @@ SpacingIndex::Storage& indexStorageFor(Scratch& scratch, const LayerGrid& grid) 
 
 class Run {
 public:
-    // Only what lies within reach of the sampled cells (a spacing and a cell) takes part in the
+    // Only what lies within reach of the sampled cells (a spacing) takes part in the
     // run: the rest of `previous` cannot touch a new dart, so it is passed through as it is, and
     // obstacles beyond that reach are never indexed. That keeps an edit's cost in proportion to
     // what it changed rather than to the whole layer.
@@ -83,7 +83,7 @@ public:
           index_(grid_, everything ? request.expectedDots : std::size_t{0}, std::move(storage_)) {
         salt_ = DotHash(request.seed).combine(0x4c61796572ULL).combine(request.layer).next();
         std::vector<std::uint8_t> zone;
-        if (!everything) zone = grownCells(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)) + 1);
+        if (!everything) zone = grownCells(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)));
         const auto inZone = [&](core::Vec2 p) {
             return everything || zone[static_cast<std::size_t>(grid_.topIndexOf(p.x, p.y))] != 0;
         };
@@ -93,8 +93,10 @@ public:
             index_.insertObstacle(q, field_.inside(q) ? spacingAt(q.x, q.y) : 0.0);
         }
         for (const SampledDot& dot : previous) {
-            if (sampled_[static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y))]) continue;
-            (inZone(dot.position) ? fixed_ : passed_).push_back(dot);
+            if (sampled_[static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y))])
+                replaced_.push_back(dot);
+            else
+                (inZone(dot.position) ? fixed_ : passed_).push_back(dot);
         }
     }
 
@@ -148,7 +150,9 @@ public:
     Run(const Run&) = delete;
     Run& operator=(const Run&) = delete;
 
-    RegionResult result() {
+    // With `region`, the result is checked to be exact: the ring (the cells sampled but outside
+    // the region the change was confined to) must have come out as it was.
+    RegionResult result(const std::vector<std::uint8_t>* region) {
         RegionResult out;
         out.darts = darts_;
         out.cellsSampled = cellsSampled_;
@@ -160,6 +164,7 @@ public:
         // Every step inserts in key order, so this is a check rather than a sort.
         const auto byKey = [](const SampledDot& a, const SampledDot& b) { return a.key < b.key; };
         if (!std::is_sorted(run.begin(), run.end(), byKey)) std::sort(run.begin(), run.end(), byKey);
+        if (region != nullptr && out.consistent) out.consistent = ringUnchanged(*region, run);
         if (passed_.empty()) {
             out.dots = std::move(run);
             return out;
@@ -170,6 +175,24 @@ public:
     }
 
 private:
+    // Only dots in sampled cells can differ: the earlier ones there are `replaced_`, the new ones
+    // are in `run` (the rest of `run` is fixed dots, outside the sampled cells).
+    [[nodiscard]] bool ringUnchanged(const std::vector<std::uint8_t>& region, const std::vector<SampledDot>& run) const {
+        const auto inRing = [&](const SampledDot& dot) {
+            const std::size_t t = static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y));
+            return sampled_[t] && !region[t];
+        };
+        std::vector<SampledDot> before, after;
+        for (const SampledDot& dot : replaced_)
+            if (inRing(dot)) before.push_back(dot);
+        for (const SampledDot& dot : run)
+            if (inRing(dot)) after.push_back(dot);
+        if (before.size() != after.size()) return false;
+        for (std::size_t i = 0; i < before.size(); ++i)
+            if (before[i].key != after[i].key || !(before[i].position == after[i].position)) return false;
+        return true;
+    }
+
     [[nodiscard]] core::Vec2 wrapped(core::Vec2 p) const {
         if (!grid_.periodic) return p;
         const double w = grid_.area.width(), h = grid_.area.height();
@@ -534,6 +557,7 @@ private:
     std::uint64_t salt_ = 0;
     std::vector<SampledDot> fixed_;   // earlier dots near the sampled cells, re-entered in key order
     std::vector<SampledDot> passed_;  // earlier dots beyond their reach, in key order, untouched
+    std::vector<SampledDot> replaced_;  // earlier dots in the sampled cells, in key order
     std::size_t nextFixed_ = 0;
     bool consistent_ = true;
     std::size_t darts_ = 0;
@@ -543,35 +567,14 @@ private:
     std::vector<GapDisc> discs_;
 };
 
-bool sameDots(std::vector<SampledDot> a, std::vector<SampledDot> b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].key != b[i].key || !(a[i].position == b[i].position)) return false;
-    return true;
-}
-
 }  // namespace
 
 RegionResult resampleRegion(const RegionRequest& request, const std::vector<std::uint8_t>& region,
                             const std::vector<std::uint8_t>& sampled, std::span<const SampledDot> previous) {
-    const LayerGrid& grid = *request.grid;
     const bool everything = std::all_of(sampled.begin(), sampled.end(), [](std::uint8_t s) { return s != 0; });
     Run run(request, sampled, everything ? std::span<const SampledDot>{} : previous, everything);
     run.run();
-    RegionResult out = run.result();
-    if (everything || !out.consistent) return out;
-    // The ring: sampled, but outside the region the change was confined to.
-    auto inRing = [&](const SampledDot& dot) {
-        const std::size_t t = static_cast<std::size_t>(grid.topIndexOf(dot.position.x, dot.position.y));
-        return sampled[t] && !region[t];
-    };
-    std::vector<SampledDot> before, after;
-    for (const SampledDot& dot : previous)
-        if (inRing(dot)) before.push_back(dot);
-    for (const SampledDot& dot : out.dots)
-        if (inRing(dot)) after.push_back(dot);
-    out.consistent = sameDots(std::move(before), std::move(after));
-    return out;
+    return run.result(everything ? nullptr : &region);
 }
 
 }  // namespace smp::dots::detail
