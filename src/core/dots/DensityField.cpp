@@ -5,8 +5,10 @@
 #include "core/dots/Spacing.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <sstream>
 #include <string>
 
@@ -199,19 +201,44 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
     return out;
 }
 
+namespace {
+
+// One word per node: the channels folded by rotation (a fingerprint, not a hash any adversary sees).
+std::uint64_t folded(const FieldValue& value) {
+    return std::bit_cast<std::uint64_t>(value.density) ^ std::rotl(std::bit_cast<std::uint64_t>(value.mask), 13) ^
+           std::rotl(std::bit_cast<std::uint64_t>(value.transition), 29) ^
+           std::rotl(std::bit_cast<std::uint64_t>(value.scar), 47);
+}
+
+}  // namespace
+
+std::uint64_t DensityField::fingerprint() const {
+    // Four independent streams over the nodes: one stream would be a single chain of dependent
+    // multiplications, four times slower over a head's 44,000 nodes.
+    std::array<DotHash, 4> lanes{DotHash(1), DotHash(2), DotHash(3), DotHash(4)};
+    const std::size_t count = nodes_.size();
+    std::size_t i = 0;
+    for (; i + 4 <= count; i += 4)
+        for (std::size_t lane = 0; lane < 4; ++lane)
+            lanes[lane].combine(folded(nodes_[i + lane]));
+    for (; i < count; ++i)
+        lanes[0].combine(folded(nodes_[i]));
+    DotHash h(std::bit_cast<std::uint64_t>(spacing_));
+    for (const double edge : {area_.x0, area_.y0, area_.x1, area_.y1})
+        h.combine(std::bit_cast<std::uint64_t>(edge));
+    h.combine(static_cast<std::uint64_t>(columns_)).combine(static_cast<std::uint64_t>(rows_));
+    for (DotHash& lane : lanes)
+        h.combine(lane.next());
+    return h.next();
+}
+
 std::uint64_t DensityField::fingerprint(const RectMm& rect) const {
     const NodeRange range = nodesTouching(rect);
     DotHash h(std::bit_cast<std::uint64_t>(spacing_));
     h.combine(std::bit_cast<std::uint64_t>(area_.x0)).combine(std::bit_cast<std::uint64_t>(area_.y0));
     for (int r = range.r0; r <= range.r1; ++r)
         for (int c = range.c0; c <= range.c1; ++c) {
-            // One combine per node: the channels folded by rotation (a fingerprint, not a hash
-            // any adversary sees).
-            const FieldValue& value = nodes_[index(c, r)];
-            h.combine(std::bit_cast<std::uint64_t>(value.density) ^
-                      std::rotl(std::bit_cast<std::uint64_t>(value.mask), 13) ^
-                      std::rotl(std::bit_cast<std::uint64_t>(value.transition), 29) ^
-                      std::rotl(std::bit_cast<std::uint64_t>(value.scar), 47));
+            h.combine(folded(nodes_[index(c, r)]));
         }
     return h.next();
 }
@@ -228,6 +255,9 @@ std::optional<RectMm> DensityField::changedSince(const DensityField& earlier) co
     for (int r = 0; r < rows_; ++r) {
         const FieldValue* now = &nodes_[index(0, r)];
         const FieldValue* before = &earlier.nodes_[index(0, r)];
+        // Most rows are untouched by an edit: compare them as bytes first (values are finite, so
+        // only a -0 against a 0 can differ as bytes and not as numbers, which costs a row).
+        if (std::memcmp(now, before, sizeof(FieldValue) * static_cast<std::size_t>(columns_)) == 0) continue;
         for (int c = 0; c < columns_; ++c) {
             if (same(now[c], before[c])) continue;
             c0 = std::min(c0, c), c1 = std::max(c1, c);

@@ -68,7 +68,8 @@ public:
 
     // Changes when any node that can influence `rect` changes.
     [[nodiscard]] std::uint64_t fingerprint(const RectMm& rect) const;
-    [[nodiscard]] std::uint64_t fingerprint() const { return fingerprint(area_); }
+    // Changes when any node, the area or the spacing changes.
+    [[nodiscard]] std::uint64_t fingerprint() const;
 
     // Same area and node spacing: the two rasters can be compared node by node.
     [[nodiscard]] bool sameRaster(const DensityField& other) const;

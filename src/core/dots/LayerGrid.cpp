@@ -39,7 +39,7 @@ TopCell topCellOf(const DensityField& field, const LayerGrid& grid, int tx, int 
 
 }  // namespace
 
-LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic, const GridReuse* reuse) {
+LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic, const GridReuse& reuse) {
     if (!(std::isfinite(densityScale) && densityScale > 0.0))
         throw core::UsageError("dot layer: the density scale must be a positive number");
     if (!field.anyTreated())
@@ -51,7 +51,7 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
     grid.area = field.area();
     grid.periodic = periodic;
     grid.densityScale = densityScale;
-    const FieldBounds all = field.bounds(grid.area);
+    const FieldBounds all = reuse.whole ? *reuse.whole : field.bounds(grid.area);
     grid.rMin = spacingMm(densityScale * all.maxDensity);
     grid.rMax = spacingMm(densityScale * std::max(all.minDensity, kMinPlacedDensity));
     if (!(grid.rMin > 0.0) || !std::isfinite(grid.rMin))
@@ -92,11 +92,11 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
     grid.rows = grid.topRows << shift;
 
     grid.top.resize(static_cast<std::size_t>(grid.topCols) * static_cast<std::size_t>(grid.topRows));
-    if (reuse != nullptr && reuse->previous->sameShape(grid) && reuse->previous->rMin == grid.rMin &&
-        reuse->previous->rMax == grid.rMax) {
+    const LayerGrid* previous = reuse.previous;
+    if (previous != nullptr && previous->sameShape(grid) && previous->rMin == grid.rMin && previous->rMax == grid.rMax) {
         // A top cell is a function of the nodes touching it: away from the change it is the same.
-        grid.top = reuse->previous->top;
-        if (reuse->changed) {
+        grid.top = previous->top;
+        if (reuse.changed) {
             const double margin = 2.0 * field.nodeSpacingMm();
             const auto first = [&](double at, double origin, int count) {
                 return std::clamp(static_cast<int>(std::floor((at - margin - origin) / grid.topSide)), 0, count - 1);
@@ -104,7 +104,7 @@ LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool pe
             const auto last = [&](double at, double origin, int count) {
                 return std::clamp(static_cast<int>(std::floor((at + margin - origin) / grid.topSide)), 0, count - 1);
             };
-            const RectMm& c = *reuse->changed;
+            const RectMm& c = *reuse.changed;
             for (int ty = first(c.y0, grid.area.y0, grid.topRows); ty <= last(c.y1, grid.area.y0, grid.topRows); ++ty)
                 for (int tx = first(c.x0, grid.area.x0, grid.topCols); tx <= last(c.x1, grid.area.x0, grid.topCols);
                      ++tx)

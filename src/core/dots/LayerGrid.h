@@ -53,18 +53,18 @@ struct LayerGrid {
     }
 };
 
-// A grid built from an earlier field, and where that field's nodes differ from this one's
-// (nullopt: nowhere).
+// What set-up may take as known. `whole`: the field's bounds over its area. `previous`: a grid
+// built from an earlier field whose nodes differ from this one's only within `changed` (nullopt:
+// nowhere); top cells away from the change are copied rather than derived again.
 struct GridReuse {
+    std::optional<FieldBounds> whole;
     const LayerGrid* previous = nullptr;
     std::optional<RectMm> changed;
 };
 
 // Derives both grids from the field; throws core::UsageError when the layer cannot be sampled.
-// With `reuse`, top cells away from the change are copied rather than derived again (the same
-// result, for a fraction of the cost when an edit touched a small part of the field).
-LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic,
-                         const GridReuse* reuse = nullptr);
+// The same result with or without `reuse`, for a fraction of the cost after a small edit.
+LayerGrid buildLayerGrid(const DensityField& field, double densityScale, bool periodic, const GridReuse& reuse = {});
 
 // The top cells within `by` cells of a flagged one (wrapping when the grid is periodic).
 std::vector<std::uint8_t> grownCells(const std::vector<std::uint8_t>& cells, const LayerGrid& grid, int by);

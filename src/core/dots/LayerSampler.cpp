@@ -58,7 +58,8 @@ std::vector<std::uint8_t> dirtyCells(const LayerGrid& now, const LayerGrid& befo
 // Returns about how many dots the layer will hold.
 std::size_t checkRequest(const LayerRequest& request) {
     if (request.field == nullptr) throw core::UsageError("dot layer: no density field given");
-    const double expected = request.field->expectedDots(request.densityScale);
+    const double expected = request.facts != nullptr ? request.facts->expectedDots * request.densityScale
+                                                     : request.field->expectedDots(request.densityScale);
     if (expected > static_cast<double>(request.dotCap)) {
         std::ostringstream message;
         message << "dot layer: about " << static_cast<long long>(expected) << " dots requested, over the cap of "
@@ -72,6 +73,17 @@ std::size_t checkRequest(const LayerRequest& request) {
 }
 
 }  // namespace
+
+FieldFacts FieldFacts::of(const DensityField& field, const DensityField* previous, std::uint64_t previousFingerprint) {
+    FieldFacts facts;
+    facts.fingerprint = field.fingerprint();
+    facts.expectedDots = field.expectedDots(1.0);
+    facts.bounds = field.bounds(field.area());
+    facts.previous = previousFingerprint;
+    facts.changed = field.area();
+    if (previous != nullptr && previous->sameRaster(field)) facts.changed = field.changedSince(*previous);
+    return facts;
+}
 
 LayerSampler::LayerSampler() : state_(std::make_unique<State>()) {}
 LayerSampler::~LayerSampler() = default;
@@ -90,16 +102,15 @@ void LayerSampler::reset() {
 const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request) {
     const std::size_t expected = checkRequest(request);
     State& s = *state_;
-    const FieldEdit* edit = request.fieldEdit;
-    LayerGrid grid;
-    if (s.valid && edit != nullptr && s.fieldPrint == edit->before) {
-        const detail::GridReuse reuse{&s.grid, edit->changed};
-        grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic, &reuse);
-    } else {
-        grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic);
+    const FieldFacts* facts = request.facts;
+    detail::GridReuse reuse;
+    if (facts != nullptr) {
+        reuse.whole = facts->bounds;
+        if (s.valid && s.fieldPrint == facts->previous) reuse.previous = &s.grid, reuse.changed = facts->changed;
     }
+    LayerGrid grid = detail::buildLayerGrid(*request.field, request.densityScale, request.periodic, reuse);
     const std::optional<std::uint64_t> fieldPrint =
-        edit != nullptr ? std::optional<std::uint64_t>(edit->after) : std::nullopt;
+        facts != nullptr ? std::optional<std::uint64_t>(facts->fingerprint) : std::nullopt;
     std::vector<std::uint64_t> prints = obstacleFingerprints(grid, request.obstacles);
     const detail::RegionRequest base{request.field, &grid, request.seed, request.layer, request.obstacles, expected};
 

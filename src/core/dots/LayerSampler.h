@@ -37,14 +37,19 @@ struct SampledDot {
     std::uint64_t key = 0;  // acceptance priority: unique, and the order dots are returned in
 };
 
-// How this call's field differs from the previous call's, from a caller that kept the previous
-// one (MicrodotEngine does): set-up then redoes only the cells near the nodes that changed. The
-// fingerprints tie it to the fields it was measured on; a `changed` that misses a changed node
-// gives a wrong layer.
-struct FieldEdit {
-    std::uint64_t before = 0;      // DensityField::fingerprint() of the previous call's field
-    std::uint64_t after = 0;       // ... of this call's field
-    std::optional<RectMm> changed;  // DensityField::changedSince(previous); nullopt: no node changed
+// What a caller that samples several layers of one field works out once for all of them, and
+// how the field differs from the one it gave the previous call (MicrodotEngine keeps that one).
+// Set-up then skips passes over the whole field and redoes only the cells near the nodes that
+// changed. Fingerprints tie it to the fields it was measured on; use FieldFacts::of.
+struct FieldFacts {
+    std::uint64_t fingerprint = 0;  // DensityField::fingerprint()
+    double expectedDots = 0.0;      // DensityField::expectedDots(1.0)
+    FieldBounds bounds;             // DensityField::bounds(area())
+    std::uint64_t previous = 0;     // fingerprint of the previous call's field
+    std::optional<RectMm> changed;  // where the nodes differ from the previous field's; nullopt: nowhere
+
+    // With no previous field (or one on another raster), every node counts as changed.
+    static FieldFacts of(const DensityField& field, const DensityField* previous, std::uint64_t previousFingerprint);
 };
 
 struct LayerRequest {
@@ -55,7 +60,7 @@ struct LayerRequest {
     bool periodic = false;                  // wrap around the field's area (a torus): for spectrum tests
     std::span<const core::Vec2> obstacles;  // fixed dots (surviving earlier sessions)
     std::size_t dotCap = 5'000'000;         // refuse requests expected to exceed it
-    const FieldEdit* fieldEdit = nullptr;   // optional: speeds up a call after a local edit
+    const FieldFacts* facts = nullptr;      // optional: speeds up set-up, most after a local edit
 };
 
 struct LayerStats {

@@ -37,16 +37,12 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
     samplers_.resize(static_cast<std::size_t>(sessions));
     stats_.assign(static_cast<std::size_t>(sessions), {});
 
-    // Where the field changed since the previous call: the samplers and the decoration redo
-    // only what lies near it.
-    FieldEdit edit;
-    edit.after = field.fingerprint();
-    edit.changed = field.area();
-    if (previous_ && previous_->field.sameRaster(field)) {
-        edit.before = previous_->fieldPrint;
-        edit.changed = field.changedSince(previous_->field);
-    }
-    Previous next{field, edit.after, plan, seed, {}};
+    // Worked out once for every session: what the samplers need of the whole field, and where
+    // it changed since the previous call (the samplers and the decoration redo only what lies
+    // near that).
+    const FieldFacts facts = FieldFacts::of(field, previous_ ? &previous_->field : nullptr,
+                                            previous_ ? previous_->fieldPrint : 0);
+    Previous next{field, facts.fingerprint, plan, seed, {}};
     next.sessions.resize(static_cast<std::size_t>(sessions));
 
     DotLayout layout;
@@ -63,7 +59,7 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
         request.seed = seed;
         request.layer = static_cast<std::uint32_t>(k);
         request.obstacles = survivors;
-        request.fieldEdit = &edit;
+        request.facts = &facts;
         LayerSampler& sampler = samplers_[static_cast<std::size_t>(k)];
         const std::vector<SampledDot>& sampled = sampler.sample(request);
         stats_[static_cast<std::size_t>(k)] = sampler.lastStats();
@@ -73,7 +69,7 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
         const SessionContext context{field, plan.sessions[static_cast<std::size_t>(k)], plan.imperfection, seed, k,
                                      last};
         detail::DecoratedSession& made = next.sessions[static_cast<std::size_t>(k)];
-        decorateSession(context, sampled, reusable(k, plan, seed, edit.changed), nextUnit, layout.dots, made);
+        decorateSession(context, sampled, reusable(k, plan, seed, facts.changed), nextUnit, layout.dots, made);
         // A dot sheds at most once, while it heals before the next session; one that survives
         // that stays for every later session.
         for (std::size_t i = layout.sessionStart.back(); i < layout.dots.size(); ++i)

@@ -271,3 +271,36 @@ TEST_CASE("The expected dot count integrates the treated density", "[dots][field
     CHECK(field.expectedDots() == Approx(400.0).epsilon(0.03));
     CHECK(field.expectedDots(0.5) == Approx(0.5 * field.expectedDots()).epsilon(1e-12));
 }
+
+TEST_CASE("A field knows where it differs from an earlier one, and its fingerprint follows every node",
+          "[dots][field]") {
+    auto field = dots::DensityField::fromFunction(square(20.0), 0.5, [](core::Vec2 p) {
+        return dots::FieldValue{100.0 + 5.0 * p.x, 1.0, 0.0, 0.0};
+    });
+    const dots::DensityField earlier = field;
+    CHECK_FALSE(field.changedSince(earlier).has_value());
+    CHECK(field.fingerprint() == earlier.fingerprint());
+
+    // One channel of two nodes far apart: the rectangle spans both, and nothing more.
+    auto v = field.node(6, 31);
+    v.scar = 0.5;
+    field.setNode(6, 31, v);
+    v = field.node(17, 4);
+    v.transition = 0.25;
+    field.setNode(17, 4, v);
+    const auto changed = field.changedSince(earlier);
+    REQUIRE(changed.has_value());
+    CHECK(changed->x0 == 3.0);
+    CHECK(changed->x1 == 8.5);
+    CHECK(changed->y0 == 2.0);
+    CHECK(changed->y1 == 15.5);
+    CHECK(field.fingerprint() != earlier.fingerprint());
+
+    // Another raster over the same area is not comparable node by node.
+    const auto coarser = dots::DensityField::uniform(square(20.0), 100.0);
+    CHECK_FALSE(coarser.sameRaster(field));
+    CHECK(earlier.sameRaster(field));
+    const dots::FieldFacts facts = dots::FieldFacts::of(field, &coarser, coarser.fingerprint());
+    REQUIRE(facts.changed.has_value());
+    CHECK(*facts.changed == field.area());
+}
