@@ -90,7 +90,8 @@ void decorateSession(const SessionContext& context, const std::vector<SampledDot
     made.sampled = sampled;
     made.firstDot.clear();
     made.firstDot.reserve(sampled.size() + 1);
-    out.reserve(start + sampled.size() + sampled.size() / 8);
+    const std::size_t needed = start + sampled.size() + sampled.size() / 8;
+    if (out.capacity() < needed) out.reserve(std::max(needed, 2 * out.capacity()));
     // How far from a dot its decoration reads the field, per mm of spacing and in mm: the
     // scatter nudge plus a unit's extra dots, then the bilinear patch around a point.
     const Imperfection& im = context.imperfection;

@@ -43,8 +43,9 @@ struct LayerGrid {
     }
     // Inline: the sampler asks it for every dot of a layer, several times over.
     [[nodiscard]] int topIndexOf(double x, double y) const {
-        const int tx = std::clamp(static_cast<int>(std::floor((x - area.x0) / topSide)), 0, topCols - 1);
-        const int ty = std::clamp(static_cast<int>(std::floor((y - area.y0) / topSide)), 0, topRows - 1);
+        // Clamped before truncation, which then rounds down as floor() would.
+        const int tx = static_cast<int>(std::clamp((x - area.x0) / topSide, 0.0, topCols - 1.0));
+        const int ty = static_cast<int>(std::clamp((y - area.y0) / topSide, 0.0, topRows - 1.0));
         return ty * topCols + tx;
     }
     [[nodiscard]] RectMm topRect(int tx, int ty) const {

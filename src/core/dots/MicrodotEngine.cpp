@@ -46,7 +46,9 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
     next.sessions.resize(static_cast<std::size_t>(sessions));
 
     DotLayout layout;
+    layout.dots.reserve(layout_.dots.size() + layout_.dots.size() / 8);
     std::vector<core::Vec2> survivors;
+    survivors.reserve(layout_.dots.size());
     // Follicular units are numbered in a last pass; until then a new unit takes an id above any
     // that a reused dot can carry.
     std::uint32_t nextUnit = kProvisionalUnits;

@@ -92,6 +92,7 @@ public:
             if (!inZone(q)) continue;
             index_.insertObstacle(q, field_.inside(q) ? spacingAt(q.x, q.y) : 0.0);
         }
+        passed_.reserve(previous.size());
         for (const SampledDot& dot : previous) {
             if (sampled_[static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y))])
                 replaced_.push_back(dot);
