@@ -49,6 +49,7 @@ struct Scratch {
     std::uint64_t runs = 0;
     std::vector<Dart> darts, spare;
     std::array<std::vector<Cell>, 32> leaves;
+    std::array<std::vector<std::pair<int, int>>, 32> tops;
     std::vector<Cell> open;
 };
 
@@ -106,6 +107,11 @@ public:
         auto& leaves = scratch_.leaves;
         for (auto& list : leaves)
             list.clear();
+        // The sampled top cells by the depth their darts start at, in raster order: after an
+        // edit they are a few per cent of the grid.
+        auto& tops = scratch_.tops;
+        for (auto& list : tops)
+            list.clear();
         int deepestLeaf = 0;
         for (int ty = 0; ty < grid_.topRows; ++ty)
             for (int tx = 0; tx < grid_.topCols; ++tx) {
@@ -113,15 +119,18 @@ public:
                 if (!sampled_[t] || grid_.top[t].mask == 0) continue;
                 ++cellsSampled_;
                 deepestLeaf = std::max<int>(deepestLeaf, grid_.top[t].firstDepth);
+                tops[grid_.top[t].firstDepth].push_back({tx, ty});
             }
-        for (int d = 0; d <= deepestLeaf; ++d)
-            for (int ty = 0; ty < grid_.topRows; ++ty)
+        for (int d = 0; d <= deepestLeaf; ++d) {
+            const std::vector<std::pair<int, int>>& list = tops[static_cast<std::size_t>(d)];
+            for (std::size_t rowStart = 0, rowEnd = 0; rowStart < list.size(); rowStart = rowEnd) {
+                const int ty = list[rowStart].second;
+                while (rowEnd < list.size() && list[rowEnd].second == ty)
+                    ++rowEnd;
                 for (int sy = 0; sy < (1 << d); ++sy)
-                    for (int tx = 0; tx < grid_.topCols; ++tx) {
-                        const std::size_t t = static_cast<std::size_t>(ty * grid_.topCols + tx);
-                        if (!sampled_[t] || grid_.top[t].mask == 0 || grid_.top[t].firstDepth != d) continue;
+                    for (std::size_t i = rowStart; i < rowEnd; ++i)
                         for (int sx = 0; sx < (1 << d); ++sx) {
-                            Cell cell{(tx << d) + sx, (ty << d) + sy, d, false};
+                            Cell cell{(list[i].first << d) + sx, (ty << d) + sy, d, false};
                             const int treated = treatment(cell);
                             cell.partial = treated == 1;
                             // A storage cell the obstacles already cover whole can never take a
@@ -131,7 +140,8 @@ public:
                                 continue;
                             if (treated > 0) leaves[static_cast<std::size_t>(d)].push_back(cell);
                         }
-                    }
+            }
+        }
         std::vector<Cell>& open = scratch_.open;
         open.clear();
         for (int depth = 0; depth <= deepestLeaf; ++depth) {
