@@ -11,16 +11,7 @@ SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Stor
       periodY_(static_cast<std::int64_t>(grid.rows) * kLatticePerCell), s_(std::move(storage)) {
     const std::size_t cells = static_cast<std::size_t>(grid.cols) * static_cast<std::size_t>(grid.rows);
     if (s_.cols == grid.cols && s_.rows == grid.rows && s_.cells.size() == cells) {
-        // The same grid as last time: everything outside the rows written then is still clear.
-        if (s_.writtenLo <= s_.writtenHi) {
-            const std::size_t first = static_cast<std::size_t>(s_.writtenLo) * static_cast<std::size_t>(grid.cols);
-            const std::size_t end = static_cast<std::size_t>(s_.writtenHi + 1) * static_cast<std::size_t>(grid.cols);
-            std::fill(s_.cells.begin() + first, s_.cells.begin() + end, kEmpty);
-            std::fill(s_.coverage.begin() + first, s_.coverage.begin() + end, 0);
-            if (s_.cellR.size() == cells) std::fill(s_.cellR.begin() + first, s_.cellR.begin() + end, 0.0);
-            if (s_.obstacleHeads.size() == cells)
-                std::fill(s_.obstacleHeads.begin() + first, s_.obstacleHeads.begin() + end, -1);
-        }
+        clearWritten();  // a no-op for storage that was released: that cleared it
     } else {
         s_.cells.assign(cells, kEmpty);
         s_.coverage.assign(cells, 0);
@@ -40,6 +31,20 @@ SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Stor
 
 SpacingIndex::SpacingIndex(const LayerGrid& grid, std::size_t expectedDots)
     : SpacingIndex(grid, expectedDots, Storage{}) {}
+
+void SpacingIndex::clearWritten() {
+    if (s_.writtenLo <= s_.writtenHi) {
+        const std::size_t cells = s_.cells.size();
+        const std::size_t first = static_cast<std::size_t>(s_.writtenLo) * static_cast<std::size_t>(s_.cols);
+        const std::size_t end = static_cast<std::size_t>(s_.writtenHi + 1) * static_cast<std::size_t>(s_.cols);
+        std::fill(s_.cells.begin() + first, s_.cells.begin() + end, kEmpty);
+        std::fill(s_.coverage.begin() + first, s_.coverage.begin() + end, 0);
+        if (s_.cellR.size() == cells) std::fill(s_.cellR.begin() + first, s_.cellR.begin() + end, 0.0);
+        if (s_.obstacleHeads.size() == cells)
+            std::fill(s_.obstacleHeads.begin() + first, s_.obstacleHeads.begin() + end, -1);
+    }
+    s_.writtenLo = s_.rows, s_.writtenHi = -1;
+}
 
 LatticePoint SpacingIndex::latticeOf(core::Vec2 p) const {
     return {std::llround((p.x - grid_.area.x0) / step_), std::llround((p.y - grid_.area.y0) / step_)};

@@ -68,7 +68,12 @@ public:
 
     SpacingIndex(const LayerGrid& grid, std::size_t expectedDots, Storage storage);
     SpacingIndex(const LayerGrid& grid, std::size_t expectedDots);
-    [[nodiscard]] Storage release() && { return std::move(s_); }
+    // The storage, cleared for the next run on the same grid: clearing here rather than when it
+    // is next used puts the cost of a full run's clear on that run, not on the edit after it.
+    [[nodiscard]] Storage release() && {
+        clearWritten();
+        return std::move(s_);
+    }
 
     [[nodiscard]] double step() const { return step_; }
     [[nodiscard]] core::Vec2 position(LatticePoint p) const {
@@ -140,6 +145,7 @@ private:
     template <typename Visit> bool forBlock(LatticePoint at, bool corners, Visit&& visit) const;
     void widenReach(double x, double y, double r);  // lattice steps
     void cover(double x, double y, double r);       // lattice steps
+    void clearWritten();  // the rows written since the last clear
     void written(std::int64_t lo, std::int64_t hi) {  // storage rows
         if (lo < 0 || hi >= grid_.rows) {
             if (grid_.periodic) lo = 0, hi = grid_.rows - 1;  // it wrapped
