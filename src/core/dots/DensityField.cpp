@@ -100,28 +100,27 @@ DensityField::Patch DensityField::patchAt(core::Vec2 mm) const {
     return {c, r, u - c, v - r};
 }
 
+// A raster has at least two nodes each way and patchAt() keeps the patch inside it: the four
+// corners are read without clamping (at() and densityAt() are the sampler's hot path).
 FieldValue DensityField::at(core::Vec2 mm) const {
     const Patch p = patchAt(mm);
-    const FieldValue& a = node(p.column, p.row);
-    const FieldValue& b = node(p.column + 1, p.row);
-    const FieldValue& d = node(p.column, p.row + 1);
-    const FieldValue& e = node(p.column + 1, p.row + 1);
-    auto blend = [&](double FieldValue::*channel) {
-        const double top = a.*channel + (b.*channel - a.*channel) * p.fu;
-        const double bottom = d.*channel + (e.*channel - d.*channel) * p.fu;
+    const FieldValue* upper = &nodes_[index(p.column, p.row)];
+    const FieldValue* lower = upper + columns_;
+    const auto blend = [&](double FieldValue::*channel) {
+        const double top = upper[0].*channel + (upper[1].*channel - upper[0].*channel) * p.fu;
+        const double bottom = lower[0].*channel + (lower[1].*channel - lower[0].*channel) * p.fu;
         return top + (bottom - top) * p.fv;
     };
     return {blend(&FieldValue::density), blend(&FieldValue::mask), blend(&FieldValue::transition),
             blend(&FieldValue::scar)};
 }
 
-// The sampler's hot path: the density alone.
 double DensityField::densityAt(core::Vec2 mm) const {
     const Patch p = patchAt(mm);
-    const double a = node(p.column, p.row).density, b = node(p.column + 1, p.row).density;
-    const double d = node(p.column, p.row + 1).density, e = node(p.column + 1, p.row + 1).density;
-    const double top = a + (b - a) * p.fu;
-    const double bottom = d + (e - d) * p.fu;
+    const FieldValue* upper = &nodes_[index(p.column, p.row)];
+    const FieldValue* lower = upper + columns_;
+    const double top = upper[0].density + (upper[1].density - upper[0].density) * p.fu;
+    const double bottom = lower[0].density + (lower[1].density - lower[0].density) * p.fu;
     return top + (bottom - top) * p.fv;
 }
 
