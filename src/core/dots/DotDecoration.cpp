@@ -74,12 +74,11 @@ void decorateDot(const SessionContext& c, const SampledDot& sampled, std::uint32
     }
 }
 
-void numberUnits(std::vector<Dot>& dots) {
-    std::uint32_t was = 0, now = 0;
+void UnitNumbers::number(std::span<Dot> dots) {
     for (Dot& dot : dots) {
         if (dot.follicularUnit == 0) continue;
-        if (dot.follicularUnit != was) was = dot.follicularUnit, ++now;
-        dot.follicularUnit = now;
+        if (dot.follicularUnit != was_) was_ = dot.follicularUnit, ++now_;
+        dot.follicularUnit = now_;
     }
 }
 

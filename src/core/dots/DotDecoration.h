@@ -31,8 +31,14 @@ void decorateDot(const SessionContext& context, const SampledDot& sampled, std::
 inline constexpr std::uint32_t kProvisionalUnits = 0x8000'0000u;
 
 // Gives follicular units the ids 1, 2, 3, ... in the order they appear (a unit's dots are
-// consecutive).
-void numberUnits(std::vector<Dot>& dots);
+// consecutive), over one span of dots after another.
+class UnitNumbers {
+public:
+    void number(std::span<Dot> dots);
+
+private:
+    std::uint32_t was_ = 0, now_ = 0;
+};
 
 namespace detail {
 

@@ -32,7 +32,6 @@ double follicularExtra(const Imperfection& imperfection) {
 
 const DotLayout& MicrodotEngine::generate(const DensityField& field, const SessionPlan& plan, std::uint64_t seed) {
     plan.validate();
-    checkField(field);
     const int sessions = static_cast<int>(plan.sessions.size());
     samplers_.resize(static_cast<std::size_t>(sessions));
     stats_.assign(static_cast<std::size_t>(sessions), {});
@@ -42,6 +41,8 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
     // near that).
     const FieldFacts facts = FieldFacts::of(field, previous_ ? &previous_->field : nullptr,
                                             previous_ ? previous_->fieldPrint : 0);
+    // The bounds take in every node: only when they are over the limit is there a node to name.
+    if (facts.bounds.maxDensity > kMaxDensity) checkField(field);
     Previous next{field, facts.fingerprint, plan, seed, {}};
     next.sessions.resize(static_cast<std::size_t>(sessions));
 
@@ -52,6 +53,7 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
     // Follicular units are numbered in a last pass; until then a new unit takes an id above any
     // that a reused dot can carry.
     std::uint32_t nextUnit = kProvisionalUnits;
+    UnitNumbers units;
     // Follicular units add dots of their own: sample fewer so the final density is the target.
     const double unitScale = 1.0 / (1.0 + follicularExtra(plan.imperfection));
     for (int k = 0; k < sessions; ++k) {
@@ -74,11 +76,13 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
         decorateSession(context, sampled, reusable(k, plan, seed, facts.changed), nextUnit, layout.dots, made);
         // A dot sheds at most once, while it heals before the next session; one that survives
         // that stays for every later session.
-        for (std::size_t i = layout.sessionStart.back(); i < layout.dots.size(); ++i)
-            if (!layout.dots[i].shedBeforeNext) survivors.push_back(layout.dots[i].positionMm);
+        const std::span<Dot> sessionDots = std::span<Dot>(layout.dots).subspan(layout.sessionStart.back());
+        for (const Dot& dot : sessionDots)
+            if (!dot.shedBeforeNext) survivors.push_back(dot.positionMm);
+        // While the session's dots are still in cache.
+        units.number(sessionDots);
     }
     layout.sessionStart.push_back(layout.dots.size());
-    numberUnits(layout.dots);
     previous_ = std::move(next);
     layout_ = std::move(layout);
     return layout_;
