@@ -95,10 +95,11 @@ public:
         }
         passed_.reserve(previous.size());
         for (const SampledDot& dot : previous) {
-            if (sampled_[static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y))])
+            const std::size_t top = static_cast<std::size_t>(grid_.topIndexOf(dot.position.x, dot.position.y));
+            if (sampled_[top])
                 replaced_.push_back(dot);
             else
-                (inZone(dot.position) ? fixed_ : passed_).push_back(dot);
+                (zone[top] != 0 ? fixed_ : passed_).push_back(dot);
         }
     }
 
