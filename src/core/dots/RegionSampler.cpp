@@ -320,8 +320,22 @@ private:
         const TopCell& top = topOf(cell);
         const double side = static_cast<double>(sideSteps(cell.depth));
         const double halfDiagonal = 0.5 * side * index_.step() * 1.4142135623730951;
-        const double reach = std::max(top.rLo, index_.reachInto(topIndex(cell)));
+        // As far as the cell's largest spacing where the density varies: then the gathered dots
+        // are every one a dart's own spacing can reach, and a dart is tested against them alone.
+        const double own = top.constant ? top.rLo : top.rHi;
+        const double reach = std::max(own, index_.reachInto(topIndex(cell)));
         index_.gather(centre, reach + halfDiagonal, near_);
+    }
+
+    // The conflict rule against the gathered dots, for a dart `(x, y)` lattice steps from the
+    // cell's centre whose own spacing is `r` lattice steps (what SpacingIndex::conflicts tests).
+    [[nodiscard]] bool clashesNear(double x, double y, double r) const {
+        for (const SpacingIndex::Near& dot : near_) {
+            const double dx = dot.dx - x, dy = dot.dy - y;
+            const double limit = std::max(r, dot.r);
+            if (dx * dx + dy * dy < limit * limit * kConflictSlack) return true;
+        }
+        return false;
     }
 
     // The discs of the gathered dots for points of a box whose least spacing is rLo.
@@ -537,8 +551,9 @@ private:
         const double r = spacingOfDart(top, cell.partial, at, inside);
         if (!inside) return false;
         // The discs already hold every dot that could cover the cell; a dart whose own spacing
-        // is larger than the cell's least one may still clash with a dot farther out.
-        if (!top.constant && index_.conflicts(at, r, index_.reachInto(topIndex(cell)))) return false;
+        // is larger than the cell's least one may still clash with a dot farther out, and the
+        // gathered dots hold every one of those.
+        if (!top.constant && clashesNear(px, py, r / index_.step())) return false;
         index_.insert(at, r, key);
         return true;
     }
