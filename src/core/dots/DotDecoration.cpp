@@ -11,6 +11,8 @@ namespace smp::dots {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
+// A unit's extra dots lie this far from its first, in shares of Imperfection::unitSpacing.
+constexpr double kUnitNear = 0.85, kUnitSpread = 0.3;
 
 Dot styledDot(const SessionContext& c, core::Vec2 at, double scar, DotHash& h) {
     const Imperfection& im = c.imperfection;
@@ -63,7 +65,7 @@ void decorateDot(const SessionContext& c, const SampledDot& sampled, std::uint32
     for (int e = 0; e < extras; ++e) {
         // Around the first dot, the second and third roughly a third of a turn apart.
         const double angle = baseAngle + e * (2.0 * kPi / 3.0) + 0.4 * (h.uniform() - 0.5);
-        const double distance = im.unitSpacing * r * (0.85 + 0.3 * h.uniform());
+        const double distance = im.unitSpacing * r * (kUnitNear + kUnitSpread * h.uniform());
         const core::Vec2 p{at.x + distance * std::cos(angle), at.y + distance * std::sin(angle)};
         if (!c.field.inside(p)) continue;
         Dot extra = styledDot(c, p, here.scar, h);
@@ -94,7 +96,7 @@ void decorateSession(const SessionContext& context, const std::vector<SampledDot
     // How far from a dot its decoration reads the field, per mm of spacing and in mm: the
     // scatter nudge plus a unit's extra dots, then the bilinear patch around a point.
     const Imperfection& im = context.imperfection;
-    const double reachPerSpacing = im.transitionScatter + 1.15 * im.unitSpacing;
+    const double reachPerSpacing = im.transitionScatter + (kUnitNear + kUnitSpread) * im.unitSpacing;
     const double nodeReach = 2.0 * context.field.nodeSpacingMm();
     const auto untouched = [&](const SampledDot& dot) {
         if (!reuse.changed) return true;

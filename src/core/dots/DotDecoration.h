@@ -27,7 +27,7 @@ struct SessionContext {
 void decorateDot(const SessionContext& context, const SampledDot& sampled, std::uint32_t& nextUnit,
                  std::vector<Dot>& out);
 
-// Follicular units take ids from here up until numberUnits() renumbers them.
+// Follicular units take ids from here up until UnitNumbers renumbers them.
 inline constexpr std::uint32_t kProvisionalUnits = 0x8000'0000u;
 
 // Gives follicular units the ids 1, 2, 3, ... in the order they appear (a unit's dots are

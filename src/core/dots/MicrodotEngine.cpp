@@ -50,8 +50,8 @@ const DotLayout& MicrodotEngine::generate(const DensityField& field, const Sessi
     layout.dots.reserve(layout_.dots.size() + layout_.dots.size() / 8);
     std::vector<core::Vec2> survivors;
     survivors.reserve(layout_.dots.size());
-    // Follicular units are numbered in a last pass; until then a new unit takes an id above any
-    // that a reused dot can carry.
+    // Follicular units are numbered after each session's decoration; until then a new unit
+    // takes an id above any that a reused dot can carry.
     std::uint32_t nextUnit = kProvisionalUnits;
     UnitNumbers units;
     // Follicular units add dots of their own: sample fewer so the final density is the target.
