@@ -14,14 +14,19 @@ dots::DensityField projectField(const Project& project, SizePx photoSize) {
     return design::buildDensityField({d.hairline, d.face, d.zones, d.density, project.scale, photoSize});
 }
 
-dots::DotLayout projectDots(const Project& project, const dots::DensityField& field) {
+dots::DotLayout projectDots(const Project& project, const dots::DensityField& field, dots::MicrodotEngine& engine) {
     // A hairline dragged off the head, or a photo too small to hold one, treats nothing: that is
     // a design with no dots, not an error (the engine refuses an empty area as a bad request).
     if (!field.anyTreated()) {
         project.plan.validate();
         return {{}, std::vector<std::size_t>(project.plan.sessions.size() + 1, 0)};
     }
-    return dots::generateDots(field, project.plan, project.seed);
+    return engine.generate(field, project.plan, project.seed);
+}
+
+dots::DotLayout projectDots(const Project& project, const dots::DensityField& field) {
+    dots::MicrodotEngine engine;
+    return projectDots(project, field, engine);
 }
 
 dots::DotLayout projectDots(const Project& project, SizePx photoSize) {

@@ -20,6 +20,10 @@ namespace smp::core {
 [[nodiscard]] dots::DotLayout projectDots(const Project& project, SizePx photoSize);
 // The same from the project's field, for a caller that keeps the field too.
 [[nodiscard]] dots::DotLayout projectDots(const Project& project, const dots::DensityField& field);
+// The same through an engine kept between calls: after an edit it redoes only what the edit
+// changed, and gives what a fresh engine gives.
+[[nodiscard]] dots::DotLayout projectDots(const Project& project, const dots::DensityField& field,
+                                          dots::MicrodotEngine& engine);
 
 // The point of the timeline the project was saved at (all sessions: every session of the plan).
 [[nodiscard]] preview::TimelinePoint timelinePoint(const ProjectTimeline& timeline);

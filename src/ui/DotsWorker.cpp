@@ -3,20 +3,36 @@
 #include "core/Errors.h"
 #include "core/ProjectDots.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace smp::ui {
 
-DotsResult placeProjectDots(const DotsRequest& request) {
-    DotsResult result{request.photoRevision, request.designRevision, std::nullopt, {}, {}};
+DotsResult placeProjectDots(const DotsRequest& request, dots::MicrodotEngine& engine) {
+    DotsResult result{request.photoRevision, request.designRevision, std::nullopt, {}, {}, false};
     try {
         result.field = core::projectField(request.project, request.photoSize);
-        result.layout = core::projectDots(request.project, *result.field);
+        result.layout = core::projectDots(request.project, *result.field, engine);
+        const auto& stats = engine.lastStats();
+        result.reused = !stats.empty() && std::all_of(stats.begin(), stats.end(), [](const dots::LayerStats& s) {
+            return s.incremental;
+        });
     } catch (const core::UsageError& error) {
         result.field.reset();
         result.error = error.what();
     }
     return result;
+}
+
+DotsResult placeProjectDots(const DotsRequest& request) {
+    dots::MicrodotEngine engine;
+    return placeProjectDots(request, engine);
+}
+
+DotsWorker::Place DotsWorker::placeKeepingEngine() {
+    // Only the worker's thread calls it, one placement at a time: the engine needs no lock.
+    auto engine = std::make_shared<dots::MicrodotEngine>();
+    return [engine](const DotsRequest& request) { return placeProjectDots(request, *engine); };
 }
 
 DotsWorker::DotsWorker(Place place) : place_(std::move(place)), thread_([this] { run(); }) {}
@@ -61,7 +77,7 @@ void DotsWorker::run() {
         try {
             result = place_(request);
         } catch (const std::exception& error) {
-            result = {request.photoRevision, request.designRevision, std::nullopt, {}, error.what()};
+            result = {request.photoRevision, request.designRevision, std::nullopt, {}, error.what(), false};
         }
         lock.lock();
         // Published even when a newer request came in meanwhile: during a long drag the dots

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -32,16 +33,24 @@ struct DotsResult {
     std::optional<dots::DensityField> field;  // none: the design could not be turned into dots
     dots::DotLayout layout;
     std::string error;  // why there is no field
+    bool reused = false;  // every session kept the previous placement's dots away from the change
 };
 
-// The field and the dots of the request's project (core/ProjectDots.h); a UsageError becomes
+// The field and the dots of the request's project (core/ProjectDots.h), through `engine`, which
+// keeps the previous placement: after an edit it redoes only what changed. A UsageError becomes
 // the result's error.
+DotsResult placeProjectDots(const DotsRequest& request, dots::MicrodotEngine& engine);
+// The same with a fresh engine.
 DotsResult placeProjectDots(const DotsRequest& request);
 
 class DotsWorker {
 public:
     using Place = std::function<DotsResult(const DotsRequest&)>;
-    explicit DotsWorker(Place place = placeProjectDots);
+    // placeProjectDots through one engine kept for all of the worker's placements: each step
+    // of a drag is placed as an edit of the one before.
+    static Place placeKeepingEngine();
+
+    explicit DotsWorker(Place place = placeKeepingEngine());
     ~DotsWorker();  // waits for the placement under way, if any
     DotsWorker(const DotsWorker&) = delete;
     DotsWorker& operator=(const DotsWorker&) = delete;

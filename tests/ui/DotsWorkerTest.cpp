@@ -35,7 +35,7 @@ struct GatedPlacement {
         changed.notify_all();
         changed.wait(lock, [&] { return open; });
         placed.push_back(request.designRevision);
-        return {request.photoRevision, request.designRevision, std::nullopt, {}, "gated"};
+        return {request.photoRevision, request.designRevision, std::nullopt, {}, "gated", false};
     }
     void waitForStarts(int count) {
         std::unique_lock lock(mutex);
@@ -121,4 +121,42 @@ TEST_CASE("the worker's placement gives the dots the synchronous path gives", "[
     const dots::DotLayout expected = core::projectDots(project, size);
     REQUIRE(result->layout.dots.size() == expected.dots.size());
     REQUIRE(result->layout.sessionStart == expected.sessionStart);
+}
+
+TEST_CASE("the worker keeps its engine: the placement after an edit reuses the one before and gives the same dots",
+          "[ui][dots]") {
+    const auto folder = test::freshFolder("ui_dots_worker_edit");
+    vision::writeImage(test::paintTestPhoto(400, 360), folder / "front.png");
+    ui::AppState state;
+    ui::openPath(state, folder / "front.png");
+    core::Project project = state.document.client.project;
+    REQUIRE(project.design.has_value());
+    const core::SizePx size{state.document.client.photo.width, state.document.client.photo.height};
+
+    ui::DotsWorker worker;
+    worker.request({project, size, 1, 1});
+    const auto first = waitForResult(worker);
+    REQUIRE(first.has_value());
+    INFO(first->error);
+    REQUIRE(first->field.has_value());
+    CHECK_FALSE(first->reused);
+
+    // A hairline point dragged 2 mm back, as one step of a drag.
+    auto& points = project.design->hairline.points;
+    points[points.size() / 2].y += 2.0;
+    worker.request({project, size, 1, 2});
+    const auto second = waitForResult(worker);
+    REQUIRE(second.has_value());
+    REQUIRE(second->field.has_value());
+    CHECK(second->reused);
+    const dots::DotLayout fresh = core::projectDots(project, size);
+    REQUIRE(second->layout.sessionStart == fresh.sessionStart);
+    REQUIRE(second->layout.dots.size() == fresh.dots.size());
+    for (std::size_t i = 0; i < fresh.dots.size(); ++i) {
+        REQUIRE(second->layout.dots[i].positionMm == fresh.dots[i].positionMm);
+        REQUIRE(second->layout.dots[i].diameterMm == fresh.dots[i].diameterMm);
+        REQUIRE(second->layout.dots[i].follicularUnit == fresh.dots[i].follicularUnit);
+    }
+    // And the edit did move dots: the placement is of the edited design, not the first one.
+    CHECK(second->layout.dots.size() != first->layout.dots.size());
 }
