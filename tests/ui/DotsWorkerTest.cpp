@@ -14,6 +14,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -64,6 +65,21 @@ ui::DotsRequest requestFor(std::uint64_t designRevision) {
     return request;
 }
 
+// A painted photo opened as the window opens one: its project (with the design placed on
+// open) and its size.
+struct OpenedPhoto {
+    core::Project project;
+    core::SizePx size;
+};
+
+OpenedPhoto openPaintedPhoto(const std::string& folderName) {
+    const auto folder = test::freshFolder(folderName);
+    vision::writeImage(test::paintTestPhoto(400, 360), folder / "front.png");
+    ui::AppState state;
+    ui::openPath(state, folder / "front.png");
+    return {state.document.client.project, {state.document.client.photo.width, state.document.client.photo.height}};
+}
+
 }  // namespace
 
 TEST_CASE("requests made while the worker is busy: only the newest is placed next", "[ui][dots]") {
@@ -102,13 +118,8 @@ TEST_CASE("a placement that throws becomes a result with the reason", "[ui][dots
 }
 
 TEST_CASE("the worker's placement gives the dots the synchronous path gives", "[ui][dots]") {
-    const auto folder = test::freshFolder("ui_dots_worker");
-    vision::writeImage(test::paintTestPhoto(400, 360), folder / "front.png");
-    ui::AppState state;
-    ui::openPath(state, folder / "front.png");
-    const core::Project& project = state.document.client.project;
+    const auto [project, size] = openPaintedPhoto("ui_dots_worker");
     REQUIRE(project.design.has_value());
-    const core::SizePx size{state.document.client.photo.width, state.document.client.photo.height};
 
     ui::DotsWorker worker;
     worker.request({project, size, 3, 5});
@@ -125,13 +136,8 @@ TEST_CASE("the worker's placement gives the dots the synchronous path gives", "[
 
 TEST_CASE("the worker keeps its engine: the placement after an edit reuses the one before and gives the same dots",
           "[ui][dots]") {
-    const auto folder = test::freshFolder("ui_dots_worker_edit");
-    vision::writeImage(test::paintTestPhoto(400, 360), folder / "front.png");
-    ui::AppState state;
-    ui::openPath(state, folder / "front.png");
-    core::Project project = state.document.client.project;
+    auto [project, size] = openPaintedPhoto("ui_dots_worker_edit");
     REQUIRE(project.design.has_value());
-    const core::SizePx size{state.document.client.photo.width, state.document.client.photo.height};
 
     ui::DotsWorker worker;
     worker.request({project, size, 1, 1});
