@@ -13,20 +13,15 @@ DotsResult placeProjectDots(const DotsRequest& request, dots::MicrodotEngine& en
     try {
         result.field = core::projectField(request.project, request.photoSize);
         result.layout = core::projectDots(request.project, *result.field, engine);
+        // A design that treats no skin never reaches the engine: its stats are an older call's.
         const auto& stats = engine.lastStats();
-        result.reused = !stats.empty() && std::all_of(stats.begin(), stats.end(), [](const dots::LayerStats& s) {
-            return s.incremental;
-        });
+        result.reused = result.field->anyTreated() && !stats.empty() &&
+                        std::all_of(stats.begin(), stats.end(), [](const dots::LayerStats& s) { return s.incremental; });
     } catch (const core::UsageError& error) {
         result.field.reset();
         result.error = error.what();
     }
     return result;
-}
-
-DotsResult placeProjectDots(const DotsRequest& request) {
-    dots::MicrodotEngine engine;
-    return placeProjectDots(request, engine);
 }
 
 DotsWorker::Place DotsWorker::placeKeepingEngine() {

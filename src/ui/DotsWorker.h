@@ -40,8 +40,6 @@ struct DotsResult {
 // keeps the previous placement: after an edit it redoes only what changed. A UsageError becomes
 // the result's error.
 DotsResult placeProjectDots(const DotsRequest& request, dots::MicrodotEngine& engine);
-// The same with a fresh engine.
-DotsResult placeProjectDots(const DotsRequest& request);
 
 class DotsWorker {
 public:
