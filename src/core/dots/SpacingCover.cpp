@@ -2,6 +2,7 @@
 #include "core/dots/SpacingIndex.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace smp::dots::detail {
@@ -18,22 +19,32 @@ struct CoverTable {
     static constexpr int kReach = 2;  // cells either side
     static constexpr int kSpan = 2 * kReach + 1;
     static constexpr double kRadius = SpacingIndex::kSqrt2Cells;
+    static constexpr int kPerCell = 1 << SpacingIndex::kCoverBits;  // parts on a side
+    static constexpr double kPart = 1.0 / kPerCell;
     std::vector<std::uint64_t> masks = std::vector<std::uint64_t>(kBins * kBins * kSpan * kSpan, 0);
 
     CoverTable() {
-        constexpr double bin = 1.0 / kBins, part = 1.0 / (1 << SpacingIndex::kCoverBits);
+        constexpr double bin = 1.0 / kBins;
         const double r2 = 2.0 * (1.0 - 1e-9);  // in cells
+        // The farthest a part's corner lies from a bin, squared, one axis at a time: the table is
+        // built on the first layout of a process, and a million distances would delay it.
+        std::array<std::array<double, kSpan * kPerCell>, kBins> far2{};
+        for (int b = 0; b < kBins; ++b)
+            for (int o = -kReach; o <= kReach; ++o)
+                for (int i = 0; i < kPerCell; ++i) {
+                    const double p0 = o + i * kPart;
+                    const double f = std::max(p0 + kPart - b * bin, (b + 1) * bin - p0);
+                    far2[static_cast<std::size_t>(b)][static_cast<std::size_t>((o + kReach) * kPerCell + i)] = f * f;
+                }
         for (int by = 0; by < kBins; ++by)
             for (int bx = 0; bx < kBins; ++bx)
                 for (int oy = -kReach; oy <= kReach; ++oy)
                     for (int ox = -kReach; ox <= kReach; ++ox) {
+                        const double* fx2 = &far2[static_cast<std::size_t>(bx)][static_cast<std::size_t>((ox + kReach) * kPerCell)];
+                        const double* fy2 = &far2[static_cast<std::size_t>(by)][static_cast<std::size_t>((oy + kReach) * kPerCell)];
                         std::uint64_t mask = 0;
-                        for (int p = 0; p < 64; ++p) {
-                            const double px0 = ox + (p & 7) * part, py0 = oy + (p >> 3) * part;
-                            const double fx = std::max(px0 + part - bx * bin, (bx + 1) * bin - px0);
-                            const double fy = std::max(py0 + part - by * bin, (by + 1) * bin - py0);
-                            if (fx * fx + fy * fy < r2) mask |= std::uint64_t{1} << p;
-                        }
+                        for (int p = 0; p < 64; ++p)
+                            if (fx2[p & 7] + fy2[p >> 3] < r2) mask |= std::uint64_t{1} << p;
                         masks[static_cast<std::size_t>(index(bx, by, ox, oy))] = mask;
                     }
     }
