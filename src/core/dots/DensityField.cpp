@@ -115,6 +115,35 @@ FieldValue DensityField::at(core::Vec2 mm) const {
             blend(&FieldValue::scar)};
 }
 
+void DensityField::widenAt(FieldBounds& bounds, core::Vec2 mm) const {
+    const Patch p = patchAt(mm);
+    const FieldValue* upper = &nodes_[index(p.column, p.row)];
+    const FieldValue* lower = upper + columns_;
+    const auto blend = [&](double FieldValue::*channel) {
+        const double top = upper[0].*channel + (upper[1].*channel - upper[0].*channel) * p.fu;
+        const double bottom = lower[0].*channel + (lower[1].*channel - lower[0].*channel) * p.fu;
+        return top + (bottom - top) * p.fv;
+    };
+    const double density = blend(&FieldValue::density), mask = blend(&FieldValue::mask);
+    bounds.minDensity = std::min(bounds.minDensity, density);
+    bounds.maxDensity = std::max(bounds.maxDensity, density);
+    bounds.minMask = std::min(bounds.minMask, mask);
+    bounds.maxMask = std::max(bounds.maxMask, mask);
+}
+
+bool DensityField::withinOnePatch(double lo, double hi) {
+    // floor(lo) == floor(nextafter(hi, lo)): the last node line before hi, or hi itself when
+    // the span is empty. Integer arithmetic where it can be (lo >= 0 here): the sampler asks
+    // this for every cell on the edge of the treated area, and the library calls cost more
+    // than the rest of the test.
+    if (hi > lo) {
+        const auto first = static_cast<std::int64_t>(lo);
+        const auto upper = static_cast<std::int64_t>(hi);
+        return first == upper - (static_cast<double>(upper) == hi ? 1 : 0);
+    }
+    return std::floor(lo) == std::floor(std::nextafter(hi, lo));
+}
+
 double DensityField::densityAt(core::Vec2 mm) const {
     const Patch p = patchAt(mm);
     const FieldValue* upper = &nodes_[index(p.column, p.row)];
@@ -144,8 +173,8 @@ DensityField::NodeRange DensityField::nodesTouching(const RectMm& rect) const {
 double DensityField::maxDensity(const RectMm& rect) const {
     const double u0 = (rect.x0 - area_.x0) / spacing_, u1 = (rect.x1 - area_.x0) / spacing_;
     const double v0 = (rect.y0 - area_.y0) / spacing_, v1 = (rect.y1 - area_.y0) / spacing_;
-    if (u0 >= 0.0 && v0 >= 0.0 && u1 <= columns_ - 1.0 && v1 <= rows_ - 1.0 &&
-        std::floor(u0) == std::floor(std::nextafter(u1, u0)) && std::floor(v0) == std::floor(std::nextafter(v1, v0))) {
+    if (u0 >= 0.0 && v0 >= 0.0 && u1 <= columns_ - 1.0 && v1 <= rows_ - 1.0 && withinOnePatch(u0, u1) &&
+        withinOnePatch(v0, v1)) {
         // The same corner values bounds() takes (densityAt blends exactly as at() does).
         return std::max(std::max(densityAt({rect.x0, rect.y0}), densityAt({rect.x1, rect.y0})),
                         std::max(densityAt({rect.x0, rect.y1}), densityAt({rect.x1, rect.y1})));
@@ -158,12 +187,12 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
     // the rectangle's four corners, no lists needed.
     const double u0 = (rect.x0 - area_.x0) / spacing_, u1 = (rect.x1 - area_.x0) / spacing_;
     const double v0 = (rect.y0 - area_.y0) / spacing_, v1 = (rect.y1 - area_.y0) / spacing_;
-    if (u0 >= 0.0 && v0 >= 0.0 && u1 <= columns_ - 1.0 && v1 <= rows_ - 1.0 &&
-        std::floor(u0) == std::floor(std::nextafter(u1, u0)) && std::floor(v0) == std::floor(std::nextafter(v1, v0))) {
+    if (u0 >= 0.0 && v0 >= 0.0 && u1 <= columns_ - 1.0 && v1 <= rows_ - 1.0 && withinOnePatch(u0, u1) &&
+        withinOnePatch(v0, v1)) {
         FieldBounds out{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
         for (const double y : {rect.y0, rect.y1})
             for (const double x : {rect.x0, rect.x1})
-                widen(out, at({x, y}));
+                widenAt(out, {x, y});
         return out;
     }
     // A bilinear patch takes its extremes at its corners, so over a rectangle the extremes are

@@ -88,6 +88,10 @@ private:
         double fu, fv;    // where in it, 0..1
     };
     [[nodiscard]] Patch patchAt(core::Vec2 mm) const;
+    // Widens `bounds` by the density and mask at `mm`, blended exactly as at() blends them.
+    void widenAt(FieldBounds& bounds, core::Vec2 mm) const;
+    // Does [lo, hi] (in node steps from the area's origin) lie within one patch of the raster?
+    [[nodiscard]] static bool withinOnePatch(double lo, double hi);
     struct NodeRange {
         int c0, c1, r0, r1;
     };

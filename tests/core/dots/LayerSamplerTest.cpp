@@ -262,6 +262,39 @@ TEST_CASE("Field bounds over any rectangle are exact, and the quick maximum agre
     }
 }
 
+TEST_CASE("Field bounds of a rectangle on node lines are its nodes' extremes, one patch or several", "[dots][field]") {
+    // Node spacing 0.5 mm: node lines at exact binary fractions, so a side can lie on one
+    // exactly, the case where the one-patch test must not take the next patch for this one.
+    const dots::RectMm area{0.0, 0.0, 8.0, 6.0};
+    const auto field = dots::DensityField::fromFunction(area, 0.5, [](core::Vec2 p) {
+        const double wave = std::sin(p.x * 2.1 + 0.3) * std::cos(p.y * 1.7);
+        return dots::FieldValue{150.0 + 120.0 * wave, 0.5 + 0.5 * std::cos(p.x - p.y), 0.0, 0.0};
+    });
+    // Away from the last node line, where at() blends from the patch before it rather than
+    // reading the node.
+    for (int c = 0; c + 3 < field.columns(); ++c)
+        for (int r = 0; r + 3 < field.rows(); ++r)
+            for (int span = 1; span <= 2; ++span) {
+                const dots::RectMm rect{c * 0.5, r * 0.5, (c + span) * 0.5, (r + span) * 0.5};
+                dots::FieldBounds nodes{HUGE_VAL, -HUGE_VAL, HUGE_VAL, -HUGE_VAL};
+                for (int y = r; y <= r + span; ++y)
+                    for (int x = c; x <= c + span; ++x) {
+                        const dots::FieldValue v = field.node(x, y);
+                        nodes.minDensity = std::min(nodes.minDensity, v.density);
+                        nodes.maxDensity = std::max(nodes.maxDensity, v.density);
+                        nodes.minMask = std::min(nodes.minMask, v.mask);
+                        nodes.maxMask = std::max(nodes.maxMask, v.mask);
+                    }
+                const dots::FieldBounds b = field.bounds(rect);
+                INFO("patch " << c << ", " << r << " spanning " << span);
+                REQUIRE(b.minDensity == nodes.minDensity);
+                REQUIRE(b.maxDensity == nodes.maxDensity);
+                REQUIRE(b.minMask == nodes.minMask);
+                REQUIRE(b.maxMask == nodes.maxMask);
+                REQUIRE(field.maxDensity(rect) == nodes.maxDensity);
+            }
+}
+
 TEST_CASE("The expected dot count integrates the treated density", "[dots][field]") {
     // Half the square treated (x < 10), density rising along y: the integral is known.
     const auto field = dots::DensityField::fromFunction(square(20.0), 0.5, [](core::Vec2 p) {
