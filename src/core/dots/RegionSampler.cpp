@@ -83,6 +83,7 @@ public:
           scratch_(threadScratch()), storage_(indexStorageFor(scratch_, grid_)),
           index_(grid_, everything ? request.expectedDots : std::size_t{0}, std::move(storage_)) {
         salt_ = DotHash(request.seed).combine(0x4c61796572ULL).combine(request.layer).next();
+        streamPrefix_ = streamPrefixes();
         std::vector<std::uint8_t> zone;
         if (!everything) zone = grownCells(sampled, grid_, static_cast<int>(std::ceil(grid_.rMax / grid_.topSide)));
         const auto inZone = [&](core::Vec2 p) {
@@ -254,16 +255,18 @@ private:
     }
 
     // The dart a cell gets in the dart pass: position and priority both hashed from the cell.
-    [[nodiscard]] Dart dartFor(const Cell& cell, std::uint32_t index) const {
+    // `depthSalt` is mix64(salt_ ^ stepKey(cell.depth)), the same for every dart of a depth.
+    [[nodiscard]] Dart dartFor(const Cell& cell, std::uint32_t index, std::uint64_t depthSalt) const {
         const int depth = cell.depth;
-        const std::int64_t side = sideSteps(depth);
-        const double sideD = static_cast<double>(side);
+        const int sideBits = kLatticeBits + grid_.storageShift - depth;  // the side is 2^sideBits steps
+        const std::int64_t side = std::int64_t{1} << sideBits;
         const std::uint64_t h =
-            mix64(mix64(salt_ ^ stepKey(depth)) ^
-                  mix64((static_cast<std::uint64_t>(cell.ix) << 32) ^ static_cast<std::uint32_t>(cell.iy)));
+            mix64(depthSalt ^ mix64((static_cast<std::uint64_t>(cell.ix) << 32) ^ static_cast<std::uint32_t>(cell.iy)));
         const std::uint64_t p = mix64(h + 0x9e3779b97f4a7c15ULL);
-        LatticePoint at{cell.ix * side + static_cast<std::int64_t>(static_cast<double>(h >> 11) * 0x1.0p-53 * sideD),
-                        cell.iy * side + static_cast<std::int64_t>(static_cast<double>(p >> 11) * 0x1.0p-53 * sideD)};
+        // A uniform offset in the cell: the top sideBits of the hash, which is exactly
+        // floor(uniform53 * side) for a side that is a power of two.
+        LatticePoint at{cell.ix * side + static_cast<std::int64_t>(h >> (64 - sideBits)),
+                        cell.iy * side + static_cast<std::int64_t>(p >> (64 - sideBits))};
         if ((at.x & 0xffff) == 0xffff && (at.y & 0xffff) == 0xffff) --at.y;  // reserved word
         const std::uint64_t mixed = mix64(p ^ h);
         const std::uint64_t priority = ((mixed >> (64 - kBucketBits)) << 48) |
@@ -293,8 +296,9 @@ private:
 
     void throwDarts(std::vector<Cell>& cells) {
         darts_list_.clear();
+        const std::uint64_t depthSalt = mix64(salt_ ^ stepKey(cells.front().depth));  // one depth per call
         for (std::size_t i = 0; i < cells.size(); ++i)
-            darts_list_.push_back(dartFor(cells[i], static_cast<std::uint32_t>(i)));
+            darts_list_.push_back(dartFor(cells[i], static_cast<std::uint32_t>(i), depthSalt));
         darts_ += cells.size();
         bucketDarts(darts_list_, scratch_.spare);
         std::vector<std::uint8_t> filled(cells.size(), 0);
@@ -365,10 +369,22 @@ private:
         }
     }
 
-    [[nodiscard]] DotHash cellStream(const Cell& cell, std::uint64_t purpose) const {
-        return DotHash(salt_).combine(purpose).combine(static_cast<std::uint64_t>(cell.depth))
-            .combine((static_cast<std::uint64_t>(static_cast<std::uint32_t>(cell.ix)) << 32) |
-                     static_cast<std::uint32_t>(cell.iy));
+    // The random stream of a cell for one purpose (kEstimate or kFill).
+    [[nodiscard]] DotHash cellStream(const Cell& cell, int purpose) const {
+        DotHash stream = streamPrefix_[static_cast<std::size_t>(purpose * kDepths + cell.depth)];
+        return stream.combine((static_cast<std::uint64_t>(static_cast<std::uint32_t>(cell.ix)) << 32) |
+                              static_cast<std::uint32_t>(cell.iy));
+    }
+    // DotHash(salt_).combine(purpose).combine(depth) for every purpose and depth, worked out once
+    // per run: three of the four mixes a cell's stream costs.
+    static constexpr int kEstimate = 0, kFill = 1, kDepths = 32;
+    [[nodiscard]] std::vector<DotHash> streamPrefixes() const {
+        std::vector<DotHash> out;
+        out.reserve(2 * kDepths);
+        for (const std::uint64_t purpose : {0x45737469ULL, 0x46696c6cULL})
+            for (int depth = 0; depth < kDepths; ++depth)
+                out.push_back(DotHash(salt_).combine(purpose).combine(static_cast<std::uint64_t>(depth)));
+        return out;
     }
 
     // The cell in lattice steps around its centre, cut to the field's area (the grid runs past it).
@@ -401,7 +417,7 @@ private:
             area = openParts(cell);
             if (area == 0.0) return 0;
         }
-        DotHash random = cellStream(cell, 0x45737469ULL);
+        DotHash random = cellStream(cell, kEstimate);
         if (cell.partial) {
             // Untreated skin is never covered: measure the open treated area with darts.
             const LatticePoint centre = centreOf(cell);
@@ -445,7 +461,7 @@ private:
         const GapBox box = cellBox(cell, centre);
         if (!cell.partial && openParts(cell) == 0) return;
         gatherAround(cell, centre);
-        DotHash random = cellStream(cell, 0x46696c6cULL);
+        DotHash random = cellStream(cell, kFill);
         int boxes = 0;
         fillBox(cell, top, centre, box, key, random, 0, boxes);
     }
@@ -582,6 +598,7 @@ private:
     SpacingIndex::Storage& storage_;
     SpacingIndex index_;
     std::uint64_t salt_ = 0;
+    std::vector<DotHash> streamPrefix_;
     std::vector<SampledDot> fixed_;   // earlier dots near the sampled cells, re-entered in key order
     std::vector<SampledDot> passed_;  // earlier dots beyond their reach, in key order, untouched
     std::vector<SampledDot> replaced_;  // earlier dots in the sampled cells, in key order
