@@ -168,11 +168,11 @@ template <typename Visit> bool SpacingIndex::forBlock(LatticePoint at, bool corn
     const std::int64_t y0 = std::max<std::int64_t>(cy - 2, 0), y1 = std::min<std::int64_t>(cy + 2, grid_.rows - 1);
     for (std::int64_t row = y0; row <= y1; ++row) {
         const std::size_t rowStart = static_cast<std::size_t>(row) * grid_.cols;
-        const bool edgeRow = row == cy - 2 || row == cy + 2;
-        for (std::int64_t col = x0; col <= x1; ++col) {
-            if (!corners && edgeRow && (col == cx - 2 || col == cx + 2)) continue;
+        // Without corners the outer two rows are three cells wide.
+        const bool cut = !corners && (row == cy - 2 || row == cy + 2);
+        const std::int64_t c0 = cut ? std::max(x0, cx - 1) : x0, c1 = cut ? std::min(x1, cx + 1) : x1;
+        for (std::int64_t col = c0; col <= c1; ++col)
             if (visit(rowStart + static_cast<std::size_t>(col), col, row)) return true;
-        }
     }
     return false;
 }
@@ -218,7 +218,9 @@ void SpacingIndex::gather(LatticePoint at, double radius, std::vector<Near>& out
     // Only dots within the radius (with a little slack): the callers test each of them many times.
     const double radius2 = radiusS * radiusS * (1.0 + 1e-9) + 4.0;
     const bool withObstacles = !s_.obstacles.empty();
-    const auto visit = [&](std::size_t cell, std::int64_t col, std::int64_t row) {
+    // Inlined by force: the gap fill gathers around every cell it fills, and called out of
+    // line the visit cost as much as the work it does.
+    const auto visit = [&](std::size_t cell, std::int64_t col, std::int64_t row) __attribute__((always_inline)) {
         const std::uint32_t v = s_.cells[cell];
         if (v != kEmpty) {
             const auto [dx, dy] = offsetTo(v, col, row, at);
