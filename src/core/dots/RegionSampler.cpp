@@ -402,10 +402,12 @@ private:
     // Parts of the cell (eighths of a storage cell on a side) that no single dot covers whole.
     [[nodiscard]] int openParts(const Cell& cell) const {
         const int shift = grid_.storageShift - cell.depth;
+        // Nearly every cell the fill takes is one storage cell: one word.
+        if (shift == 0) return countBits(~index_.coverage(cell.ix, cell.iy));
         int open = 0;
         for (std::int64_t row = std::int64_t{cell.iy} << shift; row < (std::int64_t{cell.iy} + 1) << shift; ++row)
             for (std::int64_t col = std::int64_t{cell.ix} << shift; col < (std::int64_t{cell.ix} + 1) << shift; ++col)
-                open += std::popcount(~index_.coverage(col, row));
+                open += countBits(~index_.coverage(col, row));
         return open;
     }
 
@@ -518,7 +520,7 @@ private:
         const std::uint64_t open = ~index_.coverage(cell.ix, cell.iy);
         if (open == 0) return box;
         std::uint64_t bits = open;
-        for (std::uint64_t skip = random.next() % static_cast<std::uint64_t>(std::popcount(open)); skip > 0; --skip)
+        for (std::uint64_t skip = random.next() % static_cast<std::uint64_t>(countBits(open)); skip > 0; --skip)
             bits &= bits - 1;
         const int part = std::countr_zero(bits);
         const double x0 = box.x0 + (part & 7) * kPartSteps, y0 = box.y0 + (part >> 3) * kPartSteps;

@@ -32,6 +32,13 @@ inline constexpr double kConflictSlack = 1.0 + 1e-12;
     const auto i = static_cast<std::int64_t>(v);
     return i + (v > static_cast<double>(i));
 }
+// std::popcount too (no popcnt instruction on that target): a few shifts and one multiply.
+[[nodiscard]] inline int countBits(std::uint64_t v) {
+    v -= (v >> 1) & 0x5555555555555555ULL;
+    v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+    v = (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return static_cast<int>((v * 0x0101010101010101ULL) >> 56);
+}
 
 struct LatticePoint {
     std::int64_t x, y;  // in lattice steps from the area's origin
