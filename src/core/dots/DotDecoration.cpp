@@ -105,23 +105,36 @@ void decorateSession(const SessionContext& context, const std::vector<SampledDot
         return dot.position.x < c.x0 - reach || dot.position.x > c.x1 + reach || dot.position.y < c.y0 - reach ||
                dot.position.y > c.y1 + reach;
     };
+    // Reused dots are copied a run at a time: after an edit nearly all of them are, in runs of
+    // thousands, and one copy per run costs less than one per dot.
+    std::size_t copyFrom = 0, copyTo = 0;  // the run of reused dots not yet copied
+    const auto flush = [&] {
+        out.insert(out.end(), reuse.dots.begin() + static_cast<std::ptrdiff_t>(copyFrom),
+                   reuse.dots.begin() + static_cast<std::ptrdiff_t>(copyTo));
+        copyFrom = copyTo;
+    };
     std::size_t j = 0;
     for (const SampledDot& dot : sampled) {
-        made.firstDot.push_back(static_cast<std::uint32_t>(out.size() - start));
+        made.firstDot.push_back(static_cast<std::uint32_t>(out.size() + (copyTo - copyFrom) - start));
         if (reuse.before != nullptr) {
             const std::vector<SampledDot>& then = reuse.before->sampled;
             while (j < then.size() && then[j].key < dot.key)
                 ++j;
             if (j < then.size() && then[j].key == dot.key && then[j].position == dot.position &&
                 then[j].spacing == dot.spacing && untouched(dot)) {
-                const auto first = reuse.dots.begin() + reuse.before->firstDot[j];
-                const auto end = reuse.dots.begin() + reuse.before->firstDot[j + 1];
-                out.insert(out.end(), first, end);
+                const std::size_t first = reuse.before->firstDot[j], end = reuse.before->firstDot[j + 1];
+                if (first != copyTo) {
+                    flush();
+                    copyFrom = copyTo = first;
+                }
+                copyTo = end;
                 continue;
             }
         }
+        flush();
         decorateDot(context, dot, nextUnit, out);
     }
+    flush();
     made.firstDot.push_back(static_cast<std::uint32_t>(out.size() - start));
 }
 
