@@ -326,6 +326,27 @@ double DensityField::expectedDots(double densityScale) const {
     return dots;
 }
 
+DensityField::Treated DensityField::treatedByNodes(const RectMm& rect) const {
+    NodeRange range = nodesTouching(rect);
+    // Past the last node line at() blends the last patch: its first nodes count too.
+    range.c0 = std::min(range.c0, std::max(columns_ - 2, 0));
+    range.r0 = std::min(range.r0, std::max(rows_ - 2, 0));
+    constexpr double kMargin = 1e-9;
+    bool allIn = true, anyMask = false, anyDensity = false;
+    for (int r = range.r0; r <= range.r1; ++r) {
+        const FieldValue* row = &nodes_[index(0, r)];
+        for (int c = range.c0; c <= range.c1; ++c) {
+            const FieldValue& v = row[c];
+            allIn = allIn && v.mask >= 0.5 + kMargin && v.density >= kMinPlacedDensity + kMargin;
+            anyMask = anyMask || v.mask >= 0.5 - kMargin;
+            anyDensity = anyDensity || v.density >= kMinPlacedDensity - kMargin;
+        }
+    }
+    if (allIn) return Treated::all;
+    if (!anyMask || !anyDensity) return Treated::none;
+    return Treated::unknown;
+}
+
 bool DensityField::anyTreated() const {
     return std::any_of(nodes_.begin(), nodes_.end(),
                        [](const FieldValue& value) { return value.mask >= 0.5 && value.density >= kMinPlacedDensity; });

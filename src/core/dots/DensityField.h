@@ -82,6 +82,13 @@ public:
 
     [[nodiscard]] bool anyTreated() const;
 
+    // What the nodes alone tell of a rectangle: every point of it treated (mask >= 0.5, density
+    // >= kMinPlacedDensity), none, or not known without bounds(). A bilinear value lies between
+    // its patch's nodes, so a verdict from the nodes holds exactly (with a margin far above
+    // rounding); reading a few nodes is a tenth of what bounds() costs at the treated area's edge.
+    enum class Treated { none, all, unknown };
+    [[nodiscard]] Treated treatedByNodes(const RectMm& rect) const;
+
 private:
     struct Patch {
         int column, row;  // its top-left node

@@ -586,10 +586,16 @@ private:
         const double y0 = grid_.area.y0 + static_cast<double>(cell.iy * side) * step;
         const double sideMm = static_cast<double>(side) * step;
         if (x0 >= grid_.area.x1 || y0 >= grid_.area.y1) return 0;
-        const FieldBounds b = field_.bounds({x0, y0, x0 + sideMm, y0 + sideMm});
+        const RectMm rect{x0, y0, x0 + sideMm, y0 + sideMm};
+        const bool inArea = rect.x1 <= grid_.area.x1 && rect.y1 <= grid_.area.y1;
+        switch (field_.treatedByNodes(rect)) {
+            case DensityField::Treated::none: return 0;
+            case DensityField::Treated::all: return inArea ? 2 : 1;
+            case DensityField::Treated::unknown: break;
+        }
+        const FieldBounds b = field_.bounds(rect);
         if (b.maxMask < 0.5 || b.maxDensity < kMinPlacedDensity) return 0;
-        const bool whole = b.minMask >= 0.5 && b.minDensity >= kMinPlacedDensity && x0 + sideMm <= grid_.area.x1 &&
-                           y0 + sideMm <= grid_.area.y1;
+        const bool whole = b.minMask >= 0.5 && b.minDensity >= kMinPlacedDensity && inArea;
         return whole ? 2 : 1;
     }
 

@@ -295,6 +295,45 @@ TEST_CASE("Field bounds of a rectangle on node lines are its nodes' extremes, on
             }
 }
 
+TEST_CASE("What the nodes tell of a rectangle's treatment agrees with its exact bounds", "[dots][field]") {
+    // A treated disc with a soft edge, the density fading to nothing on one side and rising
+    // past the area's last node line (the area overhangs it by 0.4 mm).
+    const dots::RectMm area{0.0, 0.0, 20.4, 15.4};
+    const auto field = dots::DensityField::fromFunction(area, 1.0, [](core::Vec2 p) {
+        const double d = std::hypot(p.x - 9.0, p.y - 8.0);
+        return dots::FieldValue{std::max(0.0, 40.0 * (p.x - 4.0)), std::clamp(7.0 - d, 0.0, 1.0), 0.0, 0.0};
+    });
+    std::uint64_t state = 3;
+    auto uniform = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) * 0x1.0p-53;
+    };
+    int all = 0, none = 0, unknown = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const double side = i % 2 == 0 ? 0.4 * uniform() : 4.0 * uniform();
+        const double x0 = -0.5 + 21.0 * uniform(), y0 = -0.5 + 16.0 * uniform();
+        const dots::RectMm rect{x0, y0, x0 + side, y0 + side};
+        const dots::FieldBounds b = field.bounds(rect);
+        INFO("rect " << x0 << ", " << y0 << " side " << side);
+        switch (field.treatedByNodes(rect)) {
+            case dots::DensityField::Treated::all:
+                ++all;
+                REQUIRE(b.minMask >= 0.5);
+                REQUIRE(b.minDensity >= dots::kMinPlacedDensity);
+                break;
+            case dots::DensityField::Treated::none:
+                ++none;
+                REQUIRE((b.maxMask < 0.5 || b.maxDensity < dots::kMinPlacedDensity));
+                break;
+            case dots::DensityField::Treated::unknown: ++unknown; break;
+        }
+    }
+    // Each verdict was put to the test, and most rectangles got one.
+    CHECK(all > 300);
+    CHECK(none > 300);
+    CHECK(unknown < all + none);
+}
+
 TEST_CASE("The expected dot count integrates the treated density", "[dots][field]") {
     // Half the square treated (x < 10), density rising along y: the integral is known.
     const auto field = dots::DensityField::fromFunction(square(20.0), 0.5, [](core::Vec2 p) {
