@@ -5,19 +5,6 @@
 
 namespace smp::dots::detail {
 
-void bucketDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
-    constexpr int kBuckets = 1 << kBucketBits;
-    std::array<std::size_t, kBuckets + 1> start{};
-    for (const Dart& d : darts)
-        ++start[((d.key >> 48) & (kBuckets - 1)) + 1];
-    for (int b = 0; b < kBuckets; ++b)
-        start[static_cast<std::size_t>(b + 1)] += start[static_cast<std::size_t>(b)];
-    scratch.resize(darts.size());
-    for (const Dart& d : darts)
-        scratch[start[(d.key >> 48) & (kBuckets - 1)]++] = d;
-    darts.swap(scratch);
-}
-
 void sortDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
     if (darts.size() < 2048) {
         std::sort(darts.begin(), darts.end(), [](const Dart& a, const Dart& b) { return a.key < b.key; });

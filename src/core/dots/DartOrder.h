@@ -28,9 +28,6 @@ struct Dart {
 // bucket (1 in kBuckets) are settled by position instead of by chance.
 inline constexpr int kBucketBits = 3;
 
-// Darts in raster order -> (bucket, raster) order = key order. Stable, one pass.
-void bucketDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch);
-
 // Any order -> key order: radix passes over bits 24..55, ties settled by the full key.
 void sortDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch);
 

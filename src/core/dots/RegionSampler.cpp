@@ -31,6 +31,8 @@ constexpr int kGapDarts = 24;
 // most and this many boxes per cell: a deterministic, local cut that leaves at worst a sliver.
 constexpr int kMaxSplitDepth = 8;
 constexpr int kMaxBoxesPerCell = 64;
+// A dart-pass dart whose cell lies on the edge of the treated area (a flag in Dart::cell).
+constexpr std::uint32_t kPartialDart = 0x80000000u;
 constexpr double kPartSteps = static_cast<double>(kLatticePerCell >> SpacingIndex::kCoverBits);
 
 struct Cell {
@@ -48,6 +50,7 @@ struct Scratch {
     std::array<std::uint64_t, 4> lastUsed{};
     std::uint64_t runs = 0;
     std::vector<Dart> darts, spare;
+    std::array<std::vector<Dart>, std::size_t{1} << kBucketBits> buckets;
     std::array<std::vector<Cell>, 32> leaves;
     std::array<std::vector<std::pair<int, int>>, 32> tops;
     std::vector<Cell> open;
@@ -294,25 +297,33 @@ private:
         return top.constant ? top.rLo : spacingMm(grid_.densityScale * field_.densityAt(where));
     }
 
+    // The cells of one depth, one dart each. The darts go straight into their buckets, each in
+    // the cells' raster order (key order: DartOrder.h), and carry what the pass needs of their
+    // cell: it never reads the cell list, which runs to megabytes, out of order.
     void throwDarts(std::vector<Cell>& cells) {
-        darts_list_.clear();
+        auto& buckets = scratch_.buckets;
+        for (std::vector<Dart>& bucket : buckets)
+            bucket.clear();
         const std::uint64_t depthSalt = mix64(salt_ ^ stepKey(cells.front().depth));  // one depth per call
-        for (std::size_t i = 0; i < cells.size(); ++i)
-            darts_list_.push_back(dartFor(cells[i], static_cast<std::uint32_t>(i), depthSalt));
-        darts_ += cells.size();
-        bucketDarts(darts_list_, scratch_.spare);
-        std::vector<std::uint8_t> filled(cells.size(), 0);
-        for (const Dart& dart : darts_list_) {
-            insertFixedBefore(dart.key);
-            if (index_.inCoveredPart(dart.at)) continue;
-            const Cell& cell = cells[dart.cell];
-            const TopCell& top = topOf(cell);
-            bool inside = true;
-            const double r = spacingOfDart(top, cell.partial, dart.at, inside);
-            if (!inside || index_.conflicts(dart.at, r, index_.reachInto(topIndex(cell)))) continue;
-            index_.insert(dart.at, r, dart.key);
-            filled[dart.cell] = 1;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            Dart dart = dartFor(cells[i], static_cast<std::uint32_t>(i), depthSalt);
+            if (cells[i].partial) dart.cell |= kPartialDart;
+            buckets[static_cast<std::size_t>((dart.key >> 48) & (buckets.size() - 1))].push_back(dart);
         }
+        darts_ += cells.size();
+        const int topBits = kLatticeBits + grid_.storageShift;
+        std::vector<std::uint8_t> filled(cells.size(), 0);
+        for (const std::vector<Dart>& bucket : buckets)
+            for (const Dart& dart : bucket) {
+                insertFixedBefore(dart.key);
+                if (index_.inCoveredPart(dart.at)) continue;
+                const std::size_t t = static_cast<std::size_t>((dart.at.y >> topBits) * grid_.topCols + (dart.at.x >> topBits));
+                bool inside = true;
+                const double r = spacingOfDart(grid_.top[t], (dart.cell & kPartialDart) != 0, dart.at, inside);
+                if (!inside || index_.conflicts(dart.at, r, index_.reachInto(t))) continue;
+                index_.insert(dart.at, r, dart.key);
+                filled[dart.cell & ~kPartialDart] = 1;
+            }
         std::size_t kept = 0;
         for (std::size_t i = 0; i < cells.size(); ++i)
             if (!filled[i]) cells[kept++] = cells[i];
