@@ -33,6 +33,15 @@ void checkValue(const FieldValue& value, int column, int row) {
     checkChannel(value.scar, 0.0, 1.0, "scar", column, row);
 }
 
+// One channel blended over the patch whose top-left node is `upper` (the row below is `columns`
+// on): at(), densityAt() and widenAt() all blend through here, so that they agree bit for bit.
+double blended(const FieldValue* upper, int columns, double fu, double fv, double FieldValue::*channel) {
+    const FieldValue* lower = upper + columns;
+    const double top = upper[0].*channel + (upper[1].*channel - upper[0].*channel) * fu;
+    const double bottom = lower[0].*channel + (lower[1].*channel - lower[0].*channel) * fu;
+    return top + (bottom - top) * fv;
+}
+
 void widen(FieldBounds& bounds, const FieldValue& value) {
     bounds.minDensity = std::min(bounds.minDensity, value.density);
     bounds.maxDensity = std::max(bounds.maxDensity, value.density);
@@ -105,12 +114,7 @@ DensityField::Patch DensityField::patchAt(core::Vec2 mm) const {
 FieldValue DensityField::at(core::Vec2 mm) const {
     const Patch p = patchAt(mm);
     const FieldValue* upper = &nodes_[index(p.column, p.row)];
-    const FieldValue* lower = upper + columns_;
-    const auto blend = [&](double FieldValue::*channel) {
-        const double top = upper[0].*channel + (upper[1].*channel - upper[0].*channel) * p.fu;
-        const double bottom = lower[0].*channel + (lower[1].*channel - lower[0].*channel) * p.fu;
-        return top + (bottom - top) * p.fv;
-    };
+    const auto blend = [&](double FieldValue::*channel) { return blended(upper, columns_, p.fu, p.fv, channel); };
     return {blend(&FieldValue::density), blend(&FieldValue::mask), blend(&FieldValue::transition),
             blend(&FieldValue::scar)};
 }
@@ -118,13 +122,8 @@ FieldValue DensityField::at(core::Vec2 mm) const {
 void DensityField::widenAt(FieldBounds& bounds, core::Vec2 mm) const {
     const Patch p = patchAt(mm);
     const FieldValue* upper = &nodes_[index(p.column, p.row)];
-    const FieldValue* lower = upper + columns_;
-    const auto blend = [&](double FieldValue::*channel) {
-        const double top = upper[0].*channel + (upper[1].*channel - upper[0].*channel) * p.fu;
-        const double bottom = lower[0].*channel + (lower[1].*channel - lower[0].*channel) * p.fu;
-        return top + (bottom - top) * p.fv;
-    };
-    const double density = blend(&FieldValue::density), mask = blend(&FieldValue::mask);
+    const double density = blended(upper, columns_, p.fu, p.fv, &FieldValue::density);
+    const double mask = blended(upper, columns_, p.fu, p.fv, &FieldValue::mask);
     bounds.minDensity = std::min(bounds.minDensity, density);
     bounds.maxDensity = std::max(bounds.maxDensity, density);
     bounds.minMask = std::min(bounds.minMask, mask);
@@ -146,11 +145,7 @@ bool DensityField::withinOnePatch(double lo, double hi) {
 
 double DensityField::densityAt(core::Vec2 mm) const {
     const Patch p = patchAt(mm);
-    const FieldValue* upper = &nodes_[index(p.column, p.row)];
-    const FieldValue* lower = upper + columns_;
-    const double top = upper[0].density + (upper[1].density - upper[0].density) * p.fu;
-    const double bottom = lower[0].density + (lower[1].density - lower[0].density) * p.fu;
-    return top + (bottom - top) * p.fv;
+    return blended(&nodes_[index(p.column, p.row)], columns_, p.fu, p.fv, &FieldValue::density);
 }
 
 bool DensityField::inside(core::Vec2 mm) const {
