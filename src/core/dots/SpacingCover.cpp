@@ -42,9 +42,14 @@ struct CoverTable {
                     for (int ox = -kReach; ox <= kReach; ++ox) {
                         const double* fx2 = &far2[static_cast<std::size_t>(bx)][static_cast<std::size_t>((ox + kReach) * kPerCell)];
                         const double* fy2 = &far2[static_cast<std::size_t>(by)][static_cast<std::size_t>((oy + kReach) * kPerCell)];
+                        // A byte per row of parts, without branches: the compiler vectorises it.
                         std::uint64_t mask = 0;
-                        for (int p = 0; p < 64; ++p)
-                            if (fx2[p & 7] + fy2[p >> 3] < r2) mask |= std::uint64_t{1} << p;
+                        for (int row = 0; row < kPerCell; ++row) {
+                            unsigned byte = 0;
+                            for (int col = 0; col < kPerCell; ++col)
+                                byte |= static_cast<unsigned>(fx2[col] + fy2[row] < r2) << col;
+                            mask |= std::uint64_t{byte} << (kPerCell * row);
+                        }
                         masks[static_cast<std::size_t>(index(bx, by, ox, oy))] = mask;
                     }
     }
