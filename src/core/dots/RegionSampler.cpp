@@ -31,7 +31,8 @@ constexpr int kGapDarts = 24;
 // most and this many boxes per cell: a deterministic, local cut that leaves at worst a sliver.
 constexpr int kMaxSplitDepth = 8;
 constexpr int kMaxBoxesPerCell = 64;
-// A dart-pass dart whose cell lies on the edge of the treated area (a flag in Dart::cell).
+// A dart-pass dart whose cell lies on the edge of the treated area (a flag in Dart::cell, whose
+// index stays below it: buildLayerGrid caps a grid at 4e8 cells).
 constexpr std::uint32_t kPartialDart = 0x80000000u;
 constexpr double kPartSteps = static_cast<double>(kLatticePerCell >> SpacingIndex::kCoverBits);
 
