@@ -14,8 +14,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 using namespace smp;
@@ -80,6 +82,16 @@ OpenedPhoto openPaintedPhoto(const std::string& folderName) {
     return {state.document.client.project, {state.document.client.photo.width, state.document.client.photo.height}};
 }
 
+// The worker's placement of `request`, which must have turned the design into a field.
+ui::DotsResult placedWithField(ui::DotsWorker& worker, const ui::DotsRequest& request) {
+    worker.request(request);
+    auto result = waitForResult(worker);
+    REQUIRE(result.has_value());
+    INFO(result->error);
+    REQUIRE(result->field.has_value());
+    return std::move(*result);
+}
+
 }  // namespace
 
 TEST_CASE("requests made while the worker is busy: only the newest is placed next", "[ui][dots]") {
@@ -122,16 +134,12 @@ TEST_CASE("the worker's placement gives the dots the synchronous path gives", "[
     REQUIRE(project.design.has_value());
 
     ui::DotsWorker worker;
-    worker.request({project, size, 3, 5});
-    const auto result = waitForResult(worker);
-    REQUIRE(result.has_value());
-    INFO(result->error);
-    REQUIRE(result->field.has_value());
-    REQUIRE(result->photoRevision == 3);
-    REQUIRE(result->designRevision == 5);
+    const ui::DotsResult result = placedWithField(worker, {project, size, 3, 5});
+    REQUIRE(result.photoRevision == 3);
+    REQUIRE(result.designRevision == 5);
     const dots::DotLayout expected = core::projectDots(project, size);
-    REQUIRE(result->layout.dots.size() == expected.dots.size());
-    REQUIRE(result->layout.sessionStart == expected.sessionStart);
+    REQUIRE(result.layout.dots.size() == expected.dots.size());
+    REQUIRE(result.layout.sessionStart == expected.sessionStart);
 }
 
 TEST_CASE("the worker keeps its engine: the placement after an edit reuses the one before and gives the same dots",
@@ -140,29 +148,22 @@ TEST_CASE("the worker keeps its engine: the placement after an edit reuses the o
     REQUIRE(project.design.has_value());
 
     ui::DotsWorker worker;
-    worker.request({project, size, 1, 1});
-    const auto first = waitForResult(worker);
-    REQUIRE(first.has_value());
-    INFO(first->error);
-    REQUIRE(first->field.has_value());
-    CHECK_FALSE(first->reused);
+    const ui::DotsResult first = placedWithField(worker, {project, size, 1, 1});
+    CHECK_FALSE(first.reused);
 
     // A hairline point dragged 2 mm back, as one step of a drag.
     auto& points = project.design->hairline.points;
     points[points.size() / 2].y += 2.0;
-    worker.request({project, size, 1, 2});
-    const auto second = waitForResult(worker);
-    REQUIRE(second.has_value());
-    REQUIRE(second->field.has_value());
-    CHECK(second->reused);
+    const ui::DotsResult second = placedWithField(worker, {project, size, 1, 2});
+    CHECK(second.reused);
     const dots::DotLayout fresh = core::projectDots(project, size);
-    REQUIRE(second->layout.sessionStart == fresh.sessionStart);
-    REQUIRE(second->layout.dots.size() == fresh.dots.size());
+    REQUIRE(second.layout.sessionStart == fresh.sessionStart);
+    REQUIRE(second.layout.dots.size() == fresh.dots.size());
     for (std::size_t i = 0; i < fresh.dots.size(); ++i) {
-        REQUIRE(second->layout.dots[i].positionMm == fresh.dots[i].positionMm);
-        REQUIRE(second->layout.dots[i].diameterMm == fresh.dots[i].diameterMm);
-        REQUIRE(second->layout.dots[i].follicularUnit == fresh.dots[i].follicularUnit);
+        REQUIRE(second.layout.dots[i].positionMm == fresh.dots[i].positionMm);
+        REQUIRE(second.layout.dots[i].diameterMm == fresh.dots[i].diameterMm);
+        REQUIRE(second.layout.dots[i].follicularUnit == fresh.dots[i].follicularUnit);
     }
     // And the edit did move dots: the placement is of the edited design, not the first one.
-    CHECK(second->layout.dots.size() != first->layout.dots.size());
+    CHECK(second.layout.dots.size() != first.layout.dots.size());
 }
