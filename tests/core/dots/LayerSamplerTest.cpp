@@ -264,7 +264,9 @@ TEST_CASE("Field bounds over any rectangle are exact, and the quick maximum agre
 
 TEST_CASE("Field bounds of a rectangle on node lines are its nodes' extremes, one patch or several", "[dots][field]") {
     // Node spacing 0.5 mm: node lines at exact binary fractions, so a side can lie on one
-    // exactly, the case where the one-patch test must not take the next patch for this one.
+    // exactly. A one-patch rectangle then has its far corners on the next patch's first nodes
+    // (the quick path), a two-patch one an inner node (the full path): both must give exactly
+    // the nodes' extremes. (The rectangles with sides off the node lines are the test above.)
     const dots::RectMm area{0.0, 0.0, 8.0, 6.0};
     const auto field = dots::DensityField::fromFunction(area, 0.5, [](core::Vec2 p) {
         const double wave = std::sin(p.x * 2.1 + 0.3) * std::cos(p.y * 1.7);
