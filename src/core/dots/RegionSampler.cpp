@@ -245,9 +245,9 @@ private:
     }
 
     // Side of a cell at `depth`, in lattice steps.
-    [[nodiscard]] std::int64_t sideSteps(int depth) const {
-        return std::int64_t{1} << (kLatticeBits + grid_.storageShift - depth);
-    }
+    // A cell at `depth` is 2^sideBits(depth) lattice steps on a side (depth 0: a top cell).
+    [[nodiscard]] int sideBits(int depth) const { return kLatticeBits + grid_.storageShift - depth; }
+    [[nodiscard]] std::int64_t sideSteps(int depth) const { return std::int64_t{1} << sideBits(depth); }
     [[nodiscard]] LatticePoint centreOf(const Cell& cell) const {
         const std::int64_t side = sideSteps(cell.depth);
         return {cell.ix * side + side / 2, cell.iy * side + side / 2};
@@ -262,15 +262,15 @@ private:
     // `depthSalt` is mix64(salt_ ^ stepKey(cell.depth)), the same for every dart of a depth.
     [[nodiscard]] Dart dartFor(const Cell& cell, std::uint32_t index, std::uint64_t depthSalt) const {
         const int depth = cell.depth;
-        const int sideBits = kLatticeBits + grid_.storageShift - depth;  // the side is 2^sideBits steps
-        const std::int64_t side = std::int64_t{1} << sideBits;
+        const int bits = sideBits(depth);
+        const std::int64_t side = sideSteps(depth);
         const std::uint64_t h =
             mix64(depthSalt ^ mix64((static_cast<std::uint64_t>(cell.ix) << 32) ^ static_cast<std::uint32_t>(cell.iy)));
         const std::uint64_t p = mix64(h + 0x9e3779b97f4a7c15ULL);
-        // A uniform offset in the cell: the top sideBits of the hash, which is exactly
+        // A uniform offset in the cell: the top `bits` of the hash, which is exactly
         // floor(uniform53 * side) for a side that is a power of two.
-        LatticePoint at{cell.ix * side + static_cast<std::int64_t>(h >> (64 - sideBits)),
-                        cell.iy * side + static_cast<std::int64_t>(p >> (64 - sideBits))};
+        LatticePoint at{cell.ix * side + static_cast<std::int64_t>(h >> (64 - bits)),
+                        cell.iy * side + static_cast<std::int64_t>(p >> (64 - bits))};
         if ((at.x & 0xffff) == 0xffff && (at.y & 0xffff) == 0xffff) --at.y;  // reserved word
         const std::uint64_t mixed = mix64(p ^ h);
         const std::uint64_t priority = ((mixed >> (64 - kBucketBits)) << 48) |
@@ -312,7 +312,7 @@ private:
             buckets[static_cast<std::size_t>((dart.key >> 48) & (buckets.size() - 1))].push_back(dart);
         }
         darts_ += cells.size();
-        const int topBits = kLatticeBits + grid_.storageShift;
+        const int topBits = sideBits(0);
         std::vector<std::uint8_t> filled(cells.size(), 0);
         for (const std::vector<Dart>& bucket : buckets)
             for (const Dart& dart : bucket) {
