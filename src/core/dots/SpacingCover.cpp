@@ -58,6 +58,57 @@ struct CoverTable {
     }
 };
 
+// A disc wider than the table's and wholly inside the grid (the usual wide disc), marked in
+// pairs of part rows and pairs of part columns, cell row by cell row: the same bits as the
+// clipped loop in SpacingIndex::cover, with no clipping to test on every row. In parts: the
+// centre (px, py), the radius, and the first and last part rows the disc reaches.
+void coverWideInside(std::uint64_t* coverage, std::int64_t cols, double px, double py, double radius,
+                     std::int64_t first, std::int64_t last) {
+    constexpr int kPerCell = 1 << SpacingIndex::kCoverBits;
+    constexpr std::uint64_t kPairOfRows = 0x0101;
+    const double radius2 = radius * radius;
+    for (std::int64_t cellRow = first >> SpacingIndex::kCoverBits; cellRow <= last >> SpacingIndex::kCoverBits;
+         ++cellRow) {
+        std::uint64_t* line = coverage + cellRow * cols;
+        const std::int64_t top = cellRow * kPerCell;
+        const double farRow = std::max(py - static_cast<double>(top), static_cast<double>(top + kPerCell) - py);
+        std::int64_t full0 = 0, full1 = -1;  // cells wholly inside the disc
+        if (farRow < radius) {
+            const double half = std::sqrt(radius2 - farRow * farRow);
+            full0 = ceilToInt((px - half) / kPerCell);
+            full1 = floorToInt((px + half) / kPerCell) - 1;
+            for (std::int64_t k = full0; k <= full1; ++k)
+                line[k] = ~std::uint64_t{0};
+        }
+        const std::int64_t j1 = std::min(last, top + kPerCell - 1);
+        for (std::int64_t j = std::max(first & ~std::int64_t{1}, top); j <= j1; j += 2) {
+            const double far = std::max(py - static_cast<double>(j), static_cast<double>(j + 2) - py);
+            if (far >= radius) continue;
+            const double half = std::sqrt(radius2 - far * far);
+            const std::int64_t c0 = (ceilToInt(px - half) + 1) & ~std::int64_t{1};
+            const std::int64_t c1 = (floorToInt(px + half) & ~std::int64_t{1}) - 1;
+            if (c1 < c0) continue;
+            const int shift = static_cast<int>(j & (kPerCell - 1)) * kPerCell;
+            // Only the row's two end cells are partly covered; the cells between get the whole
+            // row, except those already marked whole above.
+            const std::int64_t left = c0 >> SpacingIndex::kCoverBits, right = c1 >> SpacingIndex::kCoverBits;
+            const std::uint64_t leftBits = (std::uint64_t{0xff} << (c0 & (kPerCell - 1))) & 0xff;
+            const std::uint64_t rightBits = std::uint64_t{0xff} >> (kPerCell - 1 - (c1 & (kPerCell - 1)));
+            if (left == right) {
+                line[left] |= ((leftBits & rightBits) * kPairOfRows) << shift;
+                continue;
+            }
+            line[left] |= (leftBits * kPairOfRows) << shift;
+            line[right] |= (rightBits * kPairOfRows) << shift;
+            const std::uint64_t whole = (0xff * kPairOfRows) << shift;
+            for (std::int64_t k = left + 1; k < std::min(right, full0); ++k)
+                line[k] |= whole;
+            for (std::int64_t k = std::max(left, full1) + 1; k < right; ++k)
+                line[k] |= whole;
+        }
+    }
+}
+
 }  // namespace
 
 void SpacingIndex::cover(double x, double y, double r) {
@@ -117,6 +168,10 @@ void SpacingIndex::cover(double x, double y, double r) {
         // Discs wider than the table's are marked in pairs of parts: half the rows to work out,
         // for a sliver of coverage lost along an edge that is flatter than the table's.
         const int step = r > 1.1 * CoverTable::kRadius ? 2 : 1;
+        if (step == 2 && first >= 0 && last < partRows && px - radius >= 0.0 && px + radius < static_cast<double>(partCols)) {
+            coverWideInside(s_.coverage.data(), grid_.cols, px, py, radius, first, last);
+            return;
+        }
         for (std::int64_t j = std::max<std::int64_t>(first, 0) & ~std::int64_t{step - 1}; j <= std::min(last, partRows - 1);
              j += step) {
             const std::int64_t cellRow = j >> kCoverBits;
