@@ -23,6 +23,8 @@ namespace {
 constexpr int kFillStep = 30;
 // Darts to estimate a cell's open area, and to find its gap when it is filled.
 constexpr int kEstimateDarts = 8;
+constexpr std::size_t kFillLookahead = 2;       // fill turns whose memory is asked for ahead
+constexpr std::size_t kCoverageLookahead = 8;  // darts and cells whose coverage word is asked for ahead
 constexpr int kCellDarts = 4;
 constexpr int kFewOpenParts = 16;
 constexpr int kGapDarts = 24;
@@ -315,7 +317,10 @@ private:
         const int topBits = sideBits(0);
         std::vector<std::uint8_t> filled(cells.size(), 0);
         for (const std::vector<Dart>& bucket : buckets)
-            for (const Dart& dart : bucket) {
+            for (std::size_t i = 0; i < bucket.size(); ++i) {
+                const Dart& dart = bucket[i];
+                // A sweep's darts are cells apart: the next ones' coverage words are asked for now.
+                if (i + kCoverageLookahead < bucket.size()) index_.prefetchCoverage(bucket[i + kCoverageLookahead].at);
                 insertFixedBefore(dart.key);
                 if (index_.inCoveredPart(dart.at)) continue;
                 const std::size_t t = static_cast<std::size_t>((dart.at.y >> topBits) * grid_.topCols + (dart.at.x >> topBits));
@@ -367,18 +372,39 @@ private:
     // Every cell the dart pass left empty: its open area now, and from it when its turn comes.
     void fill(const std::vector<Cell>& open) {
         darts_list_.clear();
-        for (const Cell& cell : open) {
+        for (std::size_t i = 0; i < open.size(); ++i) {
+            const Cell& cell = open[i];
+            if (i + kCoverageLookahead < open.size()) {
+                const Cell& ahead = open[i + kCoverageLookahead];
+                const int shift = kLatticeBits + grid_.storageShift - ahead.depth;
+                index_.prefetchCoverage({std::int64_t{ahead.ix} << shift, std::int64_t{ahead.iy} << shift});
+            }
             const std::uint64_t key = fillKey(cell);
             if (key != 0)
                 darts_list_.push_back({{cell.ix, cell.iy}, key, static_cast<std::uint32_t>(cell.depth << 1 | cell.partial)});
         }
         sortDarts(darts_list_, scratch_.spare);
-        for (const Dart& turn : darts_list_) {
+        for (std::size_t i = 0; i < darts_list_.size(); ++i) {
+            const Dart& turn = darts_list_[i];
+            // The turns jump about the layer: ask for the next ones' neighbourhoods now, so that
+            // their queries do not wait on memory.
+            if (i + kFillLookahead < darts_list_.size()) prefetchTurn(darts_list_[i + kFillLookahead]);
             insertFixedBefore(turn.key);
             const Cell cell{static_cast<std::int32_t>(turn.at.x), static_cast<std::int32_t>(turn.at.y),
                             static_cast<std::int32_t>(turn.cell >> 1), (turn.cell & 1) != 0};
             fillCell(cell, turn.key);
         }
+    }
+
+    // Asks for the memory a fill turn will read: as far around its cell as its gather reaches.
+    void prefetchTurn(const Dart& turn) const {
+        const Cell cell{static_cast<std::int32_t>(turn.at.x), static_cast<std::int32_t>(turn.at.y),
+                        static_cast<std::int32_t>(turn.cell >> 1), false};
+        const TopCell& top = topOf(cell);
+        const double reach = std::max(top.constant ? top.rLo : top.rHi, index_.reachInto(topIndex(cell)));
+        const int shift = grid_.storageShift - cell.depth;
+        index_.prefetchAround(std::int64_t{cell.ix} << shift, std::int64_t{cell.iy} << shift,
+                              static_cast<int>(reach / grid_.s0) + 1);
     }
 
     // The random stream of a cell for one purpose (kEstimate or kFill).

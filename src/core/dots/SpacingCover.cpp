@@ -67,6 +67,16 @@ void coverWideInside(std::uint64_t* coverage, std::int64_t cols, double px, doub
     constexpr int kPerCell = 1 << SpacingIndex::kCoverBits;
     constexpr std::uint64_t kPairOfRows = 0x0101;
     const double radius2 = radius * radius;
+    {
+        // Every cell row's coverage words are asked for before the first is read: a wide disc
+        // spans up to nine cell rows, and each row read in turn would wait on memory.
+        const std::int64_t k0 = floorToInt((px - radius) / kPerCell), k1 = floorToInt((px + radius) / kPerCell);
+        for (std::int64_t cellRow = first >> SpacingIndex::kCoverBits; cellRow <= last >> SpacingIndex::kCoverBits;
+             ++cellRow) {
+            __builtin_prefetch(coverage + cellRow * cols + k0, 1);
+            __builtin_prefetch(coverage + cellRow * cols + k1, 1);
+        }
+    }
     for (std::int64_t cellRow = first >> SpacingIndex::kCoverBits; cellRow <= last >> SpacingIndex::kCoverBits;
          ++cellRow) {
         std::uint64_t* line = coverage + cellRow * cols;

@@ -10,6 +10,7 @@
 
 #include "core/dots/LayerGrid.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <utility>
@@ -125,6 +126,42 @@ public:
     [[nodiscard]] std::uint64_t coverage(std::int64_t col, std::int64_t row) const {
         return s_.coverage[static_cast<std::size_t>(row) * static_cast<std::size_t>(grid_.cols) +
                          static_cast<std::size_t>(col)];
+    }
+
+    // Memory asked for ahead of the queries that read it. The dart sweeps step cells apart and
+    // the gap fill takes its cells in random order over megabytes of grid: without these, the
+    // queries wait on memory more than they compute.
+    void prefetchCoverage(LatticePoint at) const {
+        __builtin_prefetch(s_.coverage.data() + static_cast<std::size_t>(at.y >> kLatticeBits) * grid_.cols +
+                           static_cast<std::size_t>(at.x >> kLatticeBits));
+    }
+    // The arrays within `reach` cells of storage cell (col, row); a reach past the usual block
+    // (a dot beside sparse skin) is cut to it.
+    void prefetchAround(std::int64_t col, std::int64_t row, int reach) const {
+        reach = std::min(reach, 6);
+        const std::int64_t c0 = std::max<std::int64_t>(col - reach, 0);
+        const std::int64_t c1 = std::min<std::int64_t>(col + reach, grid_.cols - 1);
+        const std::int64_t r1 = std::min<std::int64_t>(row + reach, grid_.rows - 1);
+        for (std::int64_t r = std::max<std::int64_t>(row - reach, 0); r <= r1; ++r) {
+            const auto first = static_cast<std::size_t>(r * grid_.cols + c0);
+            const auto last = static_cast<std::size_t>(r * grid_.cols + c1);
+            __builtin_prefetch(s_.cells.data() + first);
+            __builtin_prefetch(s_.cells.data() + last);
+            // Eight-byte words: a row of the block can span three cache lines.
+            const std::size_t middle = (first + last) / 2;
+            __builtin_prefetch(s_.coverage.data() + first, 1);
+            __builtin_prefetch(s_.coverage.data() + middle, 1);
+            __builtin_prefetch(s_.coverage.data() + last, 1);
+            if (cellRInUse_) {
+                __builtin_prefetch(s_.cellR.data() + first);
+                __builtin_prefetch(s_.cellR.data() + middle);
+                __builtin_prefetch(s_.cellR.data() + last);
+            }
+            if (!s_.obstacles.empty()) {
+                __builtin_prefetch(s_.obstacleHeads.data() + first);
+                __builtin_prefetch(s_.obstacleHeads.data() + last);
+            }
+        }
     }
 
 private:
