@@ -23,7 +23,7 @@ namespace {
 constexpr int kFillStep = 30;
 // Darts to estimate a cell's open area, and to find its gap when it is filled.
 constexpr int kEstimateDarts = 8;
-constexpr std::size_t kFillLookahead = 2;       // fill turns whose memory is asked for ahead
+constexpr std::size_t kFillLookahead = 2;      // fill turns whose memory is asked for ahead
 constexpr std::size_t kCoverageLookahead = 8;  // darts and cells whose coverage word is asked for ahead
 constexpr int kCellDarts = 4;
 constexpr int kFewOpenParts = 16;

@@ -178,7 +178,9 @@ void SpacingIndex::cover(double x, double y, double r) {
         // Discs wider than the table's are marked in pairs of parts: half the rows to work out,
         // for a sliver of coverage lost along an edge that is flatter than the table's.
         const int step = r > 1.1 * CoverTable::kRadius ? 2 : 1;
-        if (step == 2 && first >= 0 && last < partRows && px - radius >= 0.0 && px + radius < static_cast<double>(partCols)) {
+        const bool inside =
+            first >= 0 && last < partRows && px - radius >= 0.0 && px + radius < static_cast<double>(partCols);
+        if (step == 2 && inside) {
             coverWideInside(s_.coverage.data(), grid_.cols, px, py, radius, first, last);
             return;
         }

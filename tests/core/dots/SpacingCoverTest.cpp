@@ -49,7 +49,8 @@ TEST_CASE("A dot marks covered only parts inside its disc, and a wide dot every 
     for (int trial = 0; trial < 240; ++trial) {
         SpacingIndex index(grid, 1);
         const LatticePoint at{column(random), row(random)};
-        const double rMm = widths[static_cast<std::size_t>(trial) % widths.size()] * SpacingIndex::kSqrt2Cells * index.step();
+        const double width = widths[static_cast<std::size_t>(trial) % widths.size()];
+        const double rMm = width * SpacingIndex::kSqrt2Cells * index.step();
         index.insert(at, rMm, 1);
         const double r = rMm / index.step();  // as the index works it out
         const double cx = static_cast<double>(at.x), cy = static_cast<double>(at.y);
