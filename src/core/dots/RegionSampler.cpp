@@ -374,11 +374,7 @@ private:
         darts_list_.clear();
         for (std::size_t i = 0; i < open.size(); ++i) {
             const Cell& cell = open[i];
-            if (i + kCoverageLookahead < open.size()) {
-                const Cell& ahead = open[i + kCoverageLookahead];
-                const int shift = kLatticeBits + grid_.storageShift - ahead.depth;
-                index_.prefetchCoverage({std::int64_t{ahead.ix} << shift, std::int64_t{ahead.iy} << shift});
-            }
+            if (i + kCoverageLookahead < open.size()) index_.prefetchCoverage(centreOf(open[i + kCoverageLookahead]));
             const std::uint64_t key = fillKey(cell);
             if (key != 0)
                 darts_list_.push_back({{cell.ix, cell.iy}, key, static_cast<std::uint32_t>(cell.depth << 1 | cell.partial)});
@@ -390,21 +386,24 @@ private:
             // their queries do not wait on memory.
             if (i + kFillLookahead < darts_list_.size()) prefetchTurn(darts_list_[i + kFillLookahead]);
             insertFixedBefore(turn.key);
-            const Cell cell{static_cast<std::int32_t>(turn.at.x), static_cast<std::int32_t>(turn.at.y),
-                            static_cast<std::int32_t>(turn.cell >> 1), (turn.cell & 1) != 0};
-            fillCell(cell, turn.key);
+            fillCell(cellOfTurn(turn), turn.key);
         }
+    }
+
+    // A turn of the gap fill holds its cell's column and row, depth and edge flag (see fill()).
+    [[nodiscard]] static Cell cellOfTurn(const Dart& turn) {
+        return {static_cast<std::int32_t>(turn.at.x), static_cast<std::int32_t>(turn.at.y),
+                static_cast<std::int32_t>(turn.cell >> 1), (turn.cell & 1) != 0};
     }
 
     // Asks for the memory a fill turn will read: as far around its cell as its gather reaches.
     void prefetchTurn(const Dart& turn) const {
-        const Cell cell{static_cast<std::int32_t>(turn.at.x), static_cast<std::int32_t>(turn.at.y),
-                        static_cast<std::int32_t>(turn.cell >> 1), false};
+        const Cell cell = cellOfTurn(turn);
         const TopCell& top = topOf(cell);
         const double reach = std::max(top.constant ? top.rLo : top.rHi, index_.reachInto(topIndex(cell)));
-        const int shift = grid_.storageShift - cell.depth;
-        index_.prefetchAround(std::int64_t{cell.ix} << shift, std::int64_t{cell.iy} << shift,
-                              static_cast<int>(reach / grid_.s0) + 1);
+        const LatticePoint centre = centreOf(cell);
+        const int cells = static_cast<int>(reach / grid_.s0) + 1;
+        index_.prefetchAround(centre.x >> kLatticeBits, centre.y >> kLatticeBits, cells);
     }
 
     // The random stream of a cell for one purpose (kEstimate or kFill).
