@@ -178,6 +178,26 @@ double DensityField::maxDensity(const RectMm& rect) const {
     return bounds(rect).maxDensity;
 }
 
+std::optional<FieldBounds> DensityField::uniformOver(const RectMm& rect) const {
+    if (!(rect.x0 <= rect.x1 && rect.y0 <= rect.y1)) return std::nullopt;
+    NodeRange range = nodesTouching(rect);
+    // Past the last node line patchAt() blends the last patch: its first nodes count too.
+    range.c0 = std::min(range.c0, std::max(columns_ - 2, 0));
+    range.r0 = std::min(range.r0, std::max(rows_ - 2, 0));
+    const FieldValue& first = nodes_[index(range.c0, range.r0)];
+    // Compared as bits: a -0 beside a 0 blends to either, and bounds() must not depend on which.
+    const auto density = std::bit_cast<std::uint64_t>(first.density);
+    const auto mask = std::bit_cast<std::uint64_t>(first.mask);
+    for (int r = range.r0; r <= range.r1; ++r) {
+        const FieldValue* row = &nodes_[index(0, r)];
+        for (int c = range.c0; c <= range.c1; ++c)
+            if (std::bit_cast<std::uint64_t>(row[c].density) != density ||
+                std::bit_cast<std::uint64_t>(row[c].mask) != mask)
+                return std::nullopt;
+    }
+    return FieldBounds{first.density, first.density, first.mask, first.mask};
+}
+
 FieldBounds DensityField::bounds(const RectMm& rect) const {
     // The sampler asks this for millions of small cells: inside one patch the extremes are at
     // the rectangle's four corners, no lists needed.
@@ -191,6 +211,7 @@ FieldBounds DensityField::bounds(const RectMm& rect) const {
                 widenAt(out, {x, y});
         return out;
     }
+    if (const std::optional<FieldBounds> same = uniformOver(rect)) return *same;
     // A bilinear patch takes its extremes at its corners, so over a rectangle the extremes are
     // among the values at the rectangle's corners, at the nodes inside it and where its sides
     // cross the raster's lines: exact, and only 4 evaluations for a rectangle inside one patch.

@@ -103,6 +103,9 @@ private:
         int c0, c1, r0, r1;
     };
     [[nodiscard]] NodeRange nodesTouching(const RectMm& rect) const;
+    // The bounds of a rectangle whose patches all have the same density and mask at every node:
+    // then every blend of them is that value exactly. nullopt when they differ.
+    [[nodiscard]] std::optional<FieldBounds> uniformOver(const RectMm& rect) const;
     [[nodiscard]] std::size_t index(int column, int row) const {
         return static_cast<std::size_t>(row) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(column);
     }

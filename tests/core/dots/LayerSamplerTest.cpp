@@ -297,6 +297,49 @@ TEST_CASE("Field bounds of a rectangle on node lines are its nodes' extremes, on
             }
 }
 
+TEST_CASE("Over a plateau the bounds are its value, and one raised node shows wherever it reaches", "[dots][field]") {
+    // Most of a treated scalp is a plateau of one density: bounds() reads its nodes only. A
+    // node's value reaches the open square of the four patches around it, and nowhere else.
+    const dots::RectMm area{0.0, 0.0, 12.0, 9.0};
+    const double spacing = 0.75;
+    const auto plateau = dots::DensityField::fromFunction(area, spacing, [](core::Vec2) {
+        return dots::FieldValue{180.0, 1.0, 0.0, 0.0};
+    });
+    std::uint64_t state = 11;
+    auto uniform = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(state >> 11) * 0x1.0p-53;
+    };
+    for (int i = 0; i < 400; ++i) {
+        // Up to four patches wide, so that most take the several-patch path.
+        const double w = 3.0 * uniform(), h = 3.0 * uniform();
+        const double x0 = (area.x1 - w) * uniform(), y0 = (area.y1 - h) * uniform();
+        const dots::RectMm rect{x0, y0, x0 + w, y0 + h};
+        const dots::FieldBounds flat = plateau.bounds(rect);
+        INFO("rect " << x0 << ", " << y0 << ", " << w << " x " << h);
+        REQUIRE(flat.minDensity == 180.0);
+        REQUIRE(flat.maxDensity == 180.0);
+        REQUIRE(flat.minMask == 1.0);
+        REQUIRE(flat.maxMask == 1.0);
+
+        const int c = static_cast<int>(uniform() * (plateau.columns() - 2)) + 1;
+        const int r = static_cast<int>(uniform() * (plateau.rows() - 2)) + 1;
+        dots::DensityField raised = plateau;
+        raised.setNode(c, r, {181.0, 0.25, 0.0, 0.0});
+        const double u0 = x0 / spacing, u1 = (x0 + w) / spacing, v0 = y0 / spacing, v1 = (y0 + h) / spacing;
+        const bool reaches = u1 > c - 1 && u0 < c + 1 && v1 > r - 1 && v0 < r + 1;
+        const dots::FieldBounds b = raised.bounds(rect);
+        INFO("node " << c << ", " << r << (reaches ? " reaches the rect" : " is beyond it"));
+        CHECK((b.maxDensity > 180.0) == reaches);
+        CHECK((b.minMask < 1.0) == reaches);
+        // A rectangle wholly within the node's reach is raised all over.
+        CHECK(b.minDensity >= 180.0);
+        CHECK(b.maxMask <= 1.0);
+        // Any node the rectangle's values depend on changes its fingerprint.
+        if (reaches) CHECK(raised.fingerprint(rect) != plateau.fingerprint(rect));
+    }
+}
+
 TEST_CASE("What the nodes tell of a rectangle's treatment agrees with its exact bounds", "[dots][field]") {
     // A treated disc with a soft edge, the density fading to nothing on one side and rising
     // past the area's last node line (the area overhangs it by 0.4 mm).
