@@ -340,6 +340,30 @@ TEST_CASE("Over a plateau the bounds are its value, and one raised node shows wh
     }
 }
 
+TEST_CASE("A rectangle's fingerprint changes with every node under it, and only with the nodes", "[dots][field]") {
+    const dots::RectMm area{0.0, 0.0, 10.0, 10.0};
+    const auto field = dots::DensityField::fromFunction(area, 0.5, [](core::Vec2 p) {
+        return dots::FieldValue{100.0 + 3.0 * p.x * p.y, 1.0, 0.1 * p.y, 0.0};
+    });
+    const dots::RectMm rect{2.2, 3.1, 5.4, 6.3};
+    const std::uint64_t before = field.fingerprint(rect);
+    CHECK(dots::DensityField(field).fingerprint(rect) == before);
+    // Each channel of each node inside, changed alone by the least step a double can take.
+    for (int row = 7; row <= 12; ++row)
+        for (int column = 5; column <= 10; ++column) {
+            const dots::FieldValue v = field.node(column, row);
+            for (int channel = 0; channel < 4; ++channel) {
+                dots::FieldValue w = v;
+                double& value = channel == 0 ? w.density : channel == 1 ? w.mask : channel == 2 ? w.transition : w.scar;
+                value = channel == 0 ? std::nextafter(value, HUGE_VAL) : value == 0.0 ? 0.5 : value * 0.5;
+                dots::DensityField changed = field;
+                changed.setNode(column, row, w);
+                INFO("node " << column << ", " << row << ", channel " << channel);
+                CHECK(changed.fingerprint(rect) != before);
+            }
+        }
+}
+
 TEST_CASE("What the nodes tell of a rectangle's treatment agrees with its exact bounds", "[dots][field]") {
     // A treated disc with a soft edge, the density fading to nothing on one side and rising
     // past the area's last node line (the area overhangs it by 0.4 mm).
