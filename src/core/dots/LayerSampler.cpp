@@ -164,9 +164,15 @@ const std::vector<SampledDot>& LayerSampler::sample(const LayerRequest& request)
     return s.dots;
 }
 
+std::vector<SampledDot> LayerSampler::release() && {
+    reset();
+    return std::move(state_->dots);
+}
+
 std::vector<SampledDot> sampleLayer(const LayerRequest& request) {
     LayerSampler sampler;
-    return sampler.sample(request);
+    (void)sampler.sample(request);
+    return std::move(sampler).release();
 }
 
 }  // namespace smp::dots

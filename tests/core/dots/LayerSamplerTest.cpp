@@ -123,6 +123,22 @@ TEST_CASE("Same inputs give the same bytes, another seed another layout", "[dots
     for (std::size_t i = 0; i < std::min(a.size(), c.size()); ++i)
         same += a[i].position == c[i].position;
     CHECK(same < a.size() / 100);
+
+    // A sampler that hands its dots over (what sampleLayer does) gives what it sampled, and
+    // the one it came from samples afresh when used again.
+    request.seed = 42;
+    dots::LayerSampler sampler;
+    const std::vector<dots::SampledDot> sampled = sampler.sample(request);
+    const std::vector<dots::SampledDot> released = std::move(sampler).release();
+    REQUIRE(released.size() == a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        REQUIRE(released[i].key == a[i].key);
+        REQUIRE(std::memcmp(&released[i].position, &a[i].position, sizeof(core::Vec2)) == 0);
+    }
+    CHECK(sampled.size() == a.size());
+    const std::vector<dots::SampledDot>& again = sampler.sample(request);  // NOLINT(bugprone-use-after-move)
+    CHECK(again.size() == a.size());
+    CHECK_FALSE(sampler.lastStats().incremental);
 }
 
 TEST_CASE("Resampling after a local edit changes only what it must and equals a fresh run", "[dots][sampler]") {
