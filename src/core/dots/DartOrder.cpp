@@ -11,24 +11,27 @@ void sortDarts(std::vector<Dart>& darts, std::vector<Dart>& scratch) {
         return;
     }
     // Three 11-bit radix passes over the 32-bit priority (2048 counters stay in cache, where
-    // 65536 would not), then ties settled by the full key.
+    // 65536 would not), then ties settled by the full key. The three digits are counted in one
+    // read of the list: a million-dot layer's fill sorts ~0.9M turns, 28 MB a read.
     constexpr int kDigitBits = 11;
+    constexpr int kPasses = 3;
     constexpr std::uint64_t kDigitMask = (std::uint64_t{1} << kDigitBits) - 1;
     scratch.resize(darts.size());
-    std::array<std::uint32_t, std::size_t{1} << kDigitBits> counts{};
-    for (int pass = 0; pass < 3; ++pass) {
+    std::array<std::array<std::uint32_t, std::size_t{1} << kDigitBits>, kPasses> counts{};
+    for (const Dart& d : darts)
+        for (int pass = 0; pass < kPasses; ++pass)
+            ++counts[static_cast<std::size_t>(pass)][(d.key >> (24 + kDigitBits * pass)) & kDigitMask];
+    for (int pass = 0; pass < kPasses; ++pass) {
         const int shift = 24 + kDigitBits * pass;
-        counts.fill(0);
-        for (const Dart& d : darts)
-            ++counts[(d.key >> shift) & kDigitMask];
+        auto& starts = counts[static_cast<std::size_t>(pass)];
         std::uint32_t sum = 0;
-        for (std::uint32_t& c : counts) {
+        for (std::uint32_t& c : starts) {
             const std::uint32_t n = c;
             c = sum;
             sum += n;
         }
         for (const Dart& d : darts)
-            scratch[counts[(d.key >> shift) & kDigitMask]++] = d;
+            scratch[starts[(d.key >> shift) & kDigitMask]++] = d;
         darts.swap(scratch);
     }
     const auto priority = [](const Dart& d) { return d.key >> 24; };
