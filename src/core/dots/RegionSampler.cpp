@@ -99,7 +99,6 @@ public:
             const core::Vec2 q = wrapped(p);
             if (!inZone(q)) continue;
             index_.insertObstacle(q, field_.inside(q) ? spacingAt(q.x, q.y) : 0.0);
-            anyObstacle_ = true;
         }
         passed_.reserve(previous.size());
         for (const SampledDot& dot : previous) {
@@ -146,7 +145,7 @@ public:
                             // dot (a later session's skin is mostly that): no dart, no turn.
                             // Without obstacles nothing is covered yet, and the coverage words
                             // are not read (a million-dot layer's run to 23 MB).
-                            if (anyObstacle_ && treated == 2 && d == grid_.storageShift &&
+                            if (index_.hasObstacles() && treated == 2 && d == grid_.storageShift &&
                                 index_.coverage(cell.ix, cell.iy) == ~std::uint64_t{0})
                                 continue;
                             if (treated > 0) leaves[static_cast<std::size_t>(d)].push_back(cell);
@@ -652,7 +651,6 @@ private:
     std::vector<SampledDot> replaced_;  // earlier dots in the sampled cells, in key order
     std::size_t nextFixed_ = 0;
     bool consistent_ = true;
-    bool anyObstacle_ = false;  // an obstacle is in the index
     std::size_t darts_ = 0;
     std::size_t cellsSampled_ = 0;
     std::vector<Dart>& darts_list_ = scratch_.darts;

@@ -101,6 +101,7 @@ public:
     // it tracks the dots actually placed rather than the sparsest spacing the field allows
     // nearby (which, beside a density that fades to nothing, is many times the local spacing).
     [[nodiscard]] double reachInto(std::size_t top) const { return s_.reachIn[top]; }
+    [[nodiscard]] bool hasObstacles() const { return !s_.obstacles.empty(); }
 
     // Sampled dots and obstacles within about `radius` of `at`, as offsets in lattice steps.
     struct Near {
