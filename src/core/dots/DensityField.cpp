@@ -281,7 +281,7 @@ std::uint64_t DensityField::fingerprint(const RectMm& rect) const {
     const NodeRange range = nodesTouching(rect);
     // Each node's word times its own odd weight: a change to any one node always changes the
     // sum (odd numbers are invertible mod 2^64), for a multiply and an add a node. The sampler's
-    // set-up asks this for every top cell of every layer; a hash chain per node cost it 3x more.
+    // set-up asks this for every top cell of every layer; a hash chain per node cost 1.6x this.
     std::uint64_t sum = 0, weight = 1;
     for (int r = range.r0; r <= range.r1; ++r) {
         const FieldValue* row = &nodes_[index(0, r)];
