@@ -340,14 +340,17 @@ private:
 
     // The dots around a cell (lattice steps from its centre) whose discs could cover part of it.
     void gatherAround(const Cell& cell, LatticePoint centre) {
-        const TopCell& top = topOf(cell);
         const double side = static_cast<double>(sideSteps(cell.depth));
         const double halfDiagonal = 0.5 * side * index_.step() * 1.4142135623730951;
-        // As far as the cell's largest spacing where the density varies: then the gathered dots
-        // are every one a dart's own spacing can reach, and a dart is tested against them alone.
-        const double own = top.constant ? top.rLo : top.rHi;
-        const double reach = std::max(own, index_.reachInto(topIndex(cell)));
-        index_.gather(centre, reach + halfDiagonal, near_);
+        index_.gather(centre, gatherReach(cell) + halfDiagonal, near_);
+    }
+
+    // How far (mm) beyond a cell its gather looks: as far as the cell's largest spacing where
+    // the density varies, so that the gathered dots are every one a dart's own spacing can
+    // reach and a dart is tested against them alone; and as far as any dot reaches into it.
+    [[nodiscard]] double gatherReach(const Cell& cell) const {
+        const TopCell& top = topOf(cell);
+        return std::max(top.constant ? top.rLo : top.rHi, index_.reachInto(topIndex(cell)));
     }
 
     // The conflict rule against the gathered dots, for a dart `(x, y)` lattice steps from the
@@ -401,10 +404,8 @@ private:
     // Asks for the memory a fill turn will read: as far around its cell as its gather reaches.
     void prefetchTurn(const Dart& turn) const {
         const Cell cell = cellOfTurn(turn);
-        const TopCell& top = topOf(cell);
-        const double reach = std::max(top.constant ? top.rLo : top.rHi, index_.reachInto(topIndex(cell)));
         const LatticePoint centre = centreOf(cell);
-        const int cells = static_cast<int>(reach / grid_.s0) + 1;
+        const int cells = static_cast<int>(gatherReach(cell) / grid_.s0) + 1;
         index_.prefetchAround(centre.x >> kLatticeBits, centre.y >> kLatticeBits, cells);
     }
 
