@@ -166,6 +166,13 @@ DensityField::NodeRange DensityField::nodesTouching(const RectMm& rect) const {
             std::min(row(rect.y1) + 1, rows_ - 1)};
 }
 
+DensityField::NodeRange DensityField::nodesBlended(const RectMm& rect) const {
+    NodeRange range = nodesTouching(rect);
+    range.c0 = std::min(range.c0, std::max(columns_ - 2, 0));
+    range.r0 = std::min(range.r0, std::max(rows_ - 2, 0));
+    return range;
+}
+
 double DensityField::maxDensity(const RectMm& rect) const {
     const double u0 = (rect.x0 - area_.x0) / spacing_, u1 = (rect.x1 - area_.x0) / spacing_;
     const double v0 = (rect.y0 - area_.y0) / spacing_, v1 = (rect.y1 - area_.y0) / spacing_;
@@ -180,10 +187,7 @@ double DensityField::maxDensity(const RectMm& rect) const {
 
 std::optional<FieldBounds> DensityField::uniformOver(const RectMm& rect) const {
     if (!(rect.x0 <= rect.x1 && rect.y0 <= rect.y1)) return std::nullopt;
-    NodeRange range = nodesTouching(rect);
-    // Past the last node line patchAt() blends the last patch: its first nodes count too.
-    range.c0 = std::min(range.c0, std::max(columns_ - 2, 0));
-    range.r0 = std::min(range.r0, std::max(rows_ - 2, 0));
+    const NodeRange range = nodesBlended(rect);
     const FieldValue& first = nodes_[index(range.c0, range.r0)];
     // Compared as bits: a -0 beside a 0 blends to either, and bounds() must not depend on which.
     const auto density = std::bit_cast<std::uint64_t>(first.density);
@@ -352,10 +356,7 @@ double DensityField::expectedDots(double densityScale) const {
 }
 
 DensityField::Treated DensityField::treatedByNodes(const RectMm& rect) const {
-    NodeRange range = nodesTouching(rect);
-    // Past the last node line at() blends the last patch: its first nodes count too.
-    range.c0 = std::min(range.c0, std::max(columns_ - 2, 0));
-    range.r0 = std::min(range.r0, std::max(rows_ - 2, 0));
+    const NodeRange range = nodesBlended(rect);
     constexpr double kMargin = 1e-9;
     bool allIn = true, anyMask = false, anyDensity = false;
     for (int r = range.r0; r <= range.r1; ++r) {

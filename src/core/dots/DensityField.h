@@ -103,6 +103,9 @@ private:
         int c0, c1, r0, r1;
     };
     [[nodiscard]] NodeRange nodesTouching(const RectMm& rect) const;
+    // nodesTouching(), and past the last node line also the nodes patchAt() blends there from
+    // the patch before it: every node a value inside `rect` can depend on.
+    [[nodiscard]] NodeRange nodesBlended(const RectMm& rect) const;
     // The bounds of a rectangle whose patches all have the same density and mask at every node:
     // then every blend of them is that value exactly. nullopt when they differ.
     [[nodiscard]] std::optional<FieldBounds> uniformOver(const RectMm& rect) const;
