@@ -158,7 +158,7 @@ public:
                 __builtin_prefetch(s_.cellR.data() + middle);
                 __builtin_prefetch(s_.cellR.data() + last);
             }
-            if (!s_.obstacles.empty()) {
+            if (hasObstacles()) {
                 __builtin_prefetch(s_.obstacleHeads.data() + first);
                 __builtin_prefetch(s_.obstacleHeads.data() + last);
             }
